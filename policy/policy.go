@@ -4,6 +4,25 @@
 // It is pure: no I/O, no clock, no globals that change. A Checker is built
 // once (it compiles the lexicons) and is safe for concurrent use; Check runs
 // on every keystroke, so it is kept fast and allocation-light.
+//
+// # Template syntax
+//
+// Sellermail templates mark the parts the template renderer fills in with
+// double braces:
+//
+//	{{order_id}}         the Amazon order ID (302-1234567-1234567)
+//	{{product}}          the product title
+//	{{delivery_window}}  the promised delivery window
+//	{{new_date}}         a new delivery date
+//	{{store}}            the seller's store name
+//	{{fill:what}}        a free field the seller must fill in before sending,
+//	                     described by what, e.g. {{fill:Grund der Verzögerung}}
+//
+// Placeholders lists them with rune offsets. When Message.Template is set, the
+// placeholders of other common syntaxes ([Name], ${store}, {product}) are
+// accepted too and trigger no rule by themselves; {{order_id}} counts as the
+// order ID. In a finished message (Template false) any {{...}} left in the
+// text is an UNFILLED_FIELD block.
 package policy
 
 import "time"
@@ -108,7 +127,8 @@ type Language struct {
 type Result struct {
 	// Findings are sorted by Start, then by descending severity.
 	Findings []Finding
-	// Chars is the length of the text in characters (runes), Limit the kind's maximum (0: the kind takes no text).
+	// Chars is the length of the text in characters (runes), Limit the kind's
+	// maximum (0: the kind takes no text, or, for KindReply, has no published limit).
 	Chars, Limit int
 	Language     Language
 }

@@ -1,0 +1,58 @@
+package app
+
+import (
+	"context"
+	"errors"
+
+	"sellermail/app/store"
+	"sellermail/policy"
+)
+
+// Check runs the compliance engine on text as a message of kind for the
+// order in d (nil: no order known), explained in lang. It does no I/O and is
+// fast enough for every keystroke.
+func (s *Service) Check(text string, kind policy.Kind, d *OrderDetail, lang policy.UILang) policy.Result {
+	return s.checker.Check(s.policyMessage(text, kind, d), lang)
+}
+
+// policyMessage puts the order's facts beside the text: its ID, delivery
+// window, the buyer's language and what was sent (or may have been) before.
+func (s *Service) policyMessage(text string, kind policy.Kind, d *OrderDetail) policy.Message {
+	m := policy.Message{Text: text, Kind: kind}
+	if d == nil {
+		return m
+	}
+	m.BuyerLocale = d.BuyerLocale
+	m.Marketplace = d.Order.MarketplaceID
+	f := &policy.OrderFacts{OrderID: d.Order.OrderID, EarliestDelivery: d.Order.EarliestDelivery, LatestDelivery: d.Order.LatestDelivery}
+	for _, msg := range d.Messages {
+		if msg.Status == store.StatusSent || msg.Status == store.StatusUnknown || msg.Status == store.StatusSending {
+			at := msg.SentAt
+			if at.IsZero() {
+				at = msg.CreatedAt
+			}
+			f.Earlier = append(f.Earlier, policy.SentMessage{Kind: policy.Kind(msg.Kind), Text: msg.Text, At: at})
+		}
+	}
+	m.Order = f
+	return m
+}
+
+// SaveDraft autosaves the text and picked files for an order and kind.
+func (s *Service) SaveDraft(ctx context.Context, orderID string, kind policy.Kind, text string, attachmentPaths []string) error {
+	return s.store.SaveDraft(ctx, store.Draft{OrderID: orderID, Kind: string(kind), Text: text, Attachments: attachmentPaths, UpdatedAt: s.now()})
+}
+
+// LoadDraft returns the saved draft for an order and kind; ok is false when there is none.
+func (s *Service) LoadDraft(ctx context.Context, orderID string, kind policy.Kind) (d store.Draft, ok bool, err error) {
+	d, err = s.store.GetDraft(ctx, orderID, string(kind))
+	if errors.Is(err, store.ErrNotFound) {
+		return store.Draft{}, false, nil
+	}
+	return d, err == nil, err
+}
+
+// DeleteDraft discards the draft for an order and kind.
+func (s *Service) DeleteDraft(ctx context.Context, orderID string, kind policy.Kind) error {
+	return s.store.DeleteDraft(ctx, orderID, string(kind))
+}

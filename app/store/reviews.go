@@ -1,0 +1,130 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// ReviewStatus is the state of a review request (productReviewAndSellerFeedback).
+type ReviewStatus string
+
+// Review request statuses; as with messages, unknown means the request may
+// have reached Amazon.
+const (
+	ReviewSending ReviewStatus = "sending"
+	ReviewSent    ReviewStatus = "sent"
+	ReviewFailed  ReviewStatus = "failed"
+	ReviewUnknown ReviewStatus = "unknown"
+)
+
+// ReviewRequest is one attempt to request a review for an order.
+type ReviewRequest struct {
+	ID            int64
+	OrderID       string
+	MarketplaceID string
+	Status        ReviewStatus
+	RequestID     string
+	Error         string
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+func validReviewStatus(st ReviewStatus) bool {
+	switch st {
+	case ReviewSending, ReviewSent, ReviewFailed, ReviewUnknown:
+		return true
+	}
+	return false
+}
+
+// RecordReviewRequest stores a review request attempt and returns its ID.
+// Record it with ReviewSending before calling Amazon, then finish it with
+// UpdateReviewRequest. An empty Status means ReviewSending.
+func (s *Store) RecordReviewRequest(ctx context.Context, r ReviewRequest) (int64, error) {
+	if r.Status == "" {
+		r.Status = ReviewSending
+	}
+	if err := r.check(); err != nil {
+		return 0, err
+	}
+	now := time.Now().UnixMilli()
+	var id int64
+	err := s.w.QueryRowContext(ctx, `INSERT INTO review_requests
+    (order_id, marketplace_id, status, request_id, error, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		r.OrderID, r.MarketplaceID, string(r.Status), r.RequestID, r.Error, now, now).Scan(&id)
+	if err != nil {
+		return 0, s.wrap("record review request", err)
+	}
+	return id, nil
+}
+
+func (r *ReviewRequest) check() error {
+	where := fmt.Sprintf("store: review request for order %q", r.OrderID)
+	if err := required(where, field{"order ID", r.OrderID}, field{"marketplace ID", r.MarketplaceID}); err != nil {
+		return err
+	}
+	if !validReviewStatus(r.Status) {
+		return fmt.Errorf("%s: unknown status %q: %w", where, r.Status, ErrInvalid)
+	}
+	return checkText(where, field{"order ID", r.OrderID}, field{"marketplace ID", r.MarketplaceID},
+		field{"request ID", r.RequestID}, field{"error", r.Error})
+}
+
+// UpdateReviewRequest sets the outcome of a review request.
+func (s *Store) UpdateReviewRequest(ctx context.Context, id int64, status ReviewStatus, requestID, errText string) error {
+	where := fmt.Sprintf("store: review request %d", id)
+	if !validReviewStatus(status) {
+		return fmt.Errorf("%s: unknown status %q: %w", where, status, ErrInvalid)
+	}
+	if err := checkText(where, field{"request ID", requestID}, field{"error", errText}); err != nil {
+		return err
+	}
+	res, err := s.w.ExecContext(ctx, `UPDATE review_requests SET status = ?, request_id = ?, error = ?, updated_at = ? WHERE id = ?`,
+		string(status), requestID, errText, time.Now().UnixMilli(), id)
+	if err != nil {
+		return s.wrap("update review request", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("%s: %w", where, ErrNotFound)
+	}
+	return nil
+}
+
+// ReviewRequests returns the review requests of an order (all orders when
+// orderID is ""), newest first, at most limit rows (0: DefaultLimit).
+func (s *Store) ReviewRequests(ctx context.Context, orderID string, limit int) ([]ReviewRequest, error) {
+	q := `SELECT id, order_id, marketplace_id, status, request_id, error, created_at, updated_at FROM review_requests`
+	var args []any
+	if orderID != "" {
+		q += ` WHERE order_id = ?`
+		args = append(args, orderID)
+	}
+	args = append(args, limitOf(limit))
+	rows, err := s.r.QueryContext(ctx, q+` ORDER BY id DESC LIMIT ?`, args...)
+	if err != nil {
+		return nil, s.wrap("list review requests", err)
+	}
+	defer rows.Close()
+	var out []ReviewRequest
+	for rows.Next() {
+		var r ReviewRequest
+		var st string
+		var c, u sql.NullInt64
+		if err := rows.Scan(&r.ID, &r.OrderID, &r.MarketplaceID, &st, &r.RequestID, &r.Error, &c, &u); err != nil {
+			return nil, s.wrap("list review requests", err)
+		}
+		r.Status, r.CreatedAt, r.UpdatedAt = ReviewStatus(st), fromMS(c), fromMS(u)
+		out = append(out, r)
+	}
+	return out, s.wrap("list review requests", rows.Err())
+}
+
+// HasReviewRequest reports whether a review request for the order was sent
+// or may have been sent (any status but failed). Amazon accepts only one.
+func (s *Store) HasReviewRequest(ctx context.Context, orderID string) (bool, error) {
+	var ok bool
+	err := s.r.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM review_requests WHERE order_id = ? AND status <> 'failed')`, orderID).Scan(&ok)
+	return ok, s.wrap("check review request", err)
+}

@@ -1,0 +1,333 @@
+package policy
+
+import (
+	"strings"
+	"unicode"
+)
+
+// tlds are the top-level domains a scheme-less domain must end in. File
+// extensions (pdf, jpg), abbreviations (z.B.) and decimals never match.
+var tlds = map[string]bool{
+	"com": true, "de": true, "fr": true, "it": true, "es": true, "eu": true, "net": true, "org": true,
+	"info": true, "biz": true, "shop": true, "store": true, "online": true, "site": true, "io": true,
+	"co": true, "uk": true, "at": true, "ch": true, "nl": true, "be": true, "pl": true, "se": true,
+	"dk": true, "fi": true, "pt": true, "ie": true, "us": true, "ca": true, "app": true, "me": true,
+	"tv": true, "ly": true, "gl": true, "gd": true, "cc": true, "xyz": true, "top": true, "club": true,
+	"jp": true, "au": true, "mx": true, "br": true, "in": true, "link": true, "page": true, "to": true,
+}
+
+// obfuscationTLDs are the TLDs accepted after a spelled-out "dot" without
+// "www": "punto es" or "point de" are ordinary Spanish and French.
+var obfuscationTLDs = map[string]bool{
+	"com": true, "net": true, "org": true, "shop": true, "store": true, "io": true, "info": true,
+	"biz": true, "eu": true, "online": true,
+}
+
+var shortLinkHosts = []string{"bit.ly", "tinyurl.com", "goo.gl", "t.co", "ow.ly", "is.gd", "buff.ly",
+	"rebrand.ly", "cutt.ly", "amzn.to", "shorturl.at", "tiny.cc", "rb.gy", "t.ly", "s.id"}
+
+// trackingHosts are carrier domains; their tracking links help the buyer
+// receive the order and are allowed where the kind is about delivery.
+var trackingHosts = []string{"dhl.de", "dhl.com", "dhl.it", "dhl.fr", "dhl.es", "dpd.de", "dpd.com", "dpd.fr",
+	"dpd.co.uk", "myhermes.de", "hermesworld.com", "hermes-europe.co.uk", "evri.com", "gls-group.eu",
+	"gls-group.com", "gls-pakete.de", "gls-italy.com", "gls-spain.es", "ups.com", "fedex.com", "usps.com",
+	"royalmail.com", "parcelforce.com", "poste.it", "correos.es", "laposte.fr", "colissimo.fr",
+	"chronopost.fr", "brt.it", "sda.it", "seur.com", "mrw.es", "postnl.nl", "tnt.com", "inpost.pl",
+	"postnord.se", "bpost.be", "post.at", "post.ch", "deutschepost.de", "mondialrelay.fr", "nacex.es"}
+
+// findOrderIDs masks Amazon order IDs (302-1234567-1234567) so that no phone
+// or link rule sees them.
+func (d *doc) findOrderIDs() {
+	rs := d.runes
+	for i := 0; i+19 <= len(rs); i++ {
+		if i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '-') {
+			continue
+		}
+		if isOrderID(rs[i : i+19]) {
+			if i+19 < len(rs) && (isDigit(rs[i+19]) || rs[i+19] == '-') {
+				continue
+			}
+			d.orderIDs = append(d.orderIDs, span{i, i + 19})
+			d.mask(i, i+19)
+			i += 18
+		}
+	}
+}
+
+func isOrderID(rs []rune) bool {
+	for k, r := range rs {
+		if k == 3 || k == 11 {
+			if r != '-' {
+				return false
+			}
+		} else if !isDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// chunk is a run of non-space runes with surrounding punctuation trimmed.
+type chunk struct{ start, end int }
+
+func (d *doc) chunks(fn func(c chunk, s string)) {
+	rs := d.runes
+	for i := 0; i < len(rs); {
+		if unicode.IsSpace(rs[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && !unicode.IsSpace(rs[j]) {
+			j++
+		}
+		s, e := i, j
+		for s < e && strings.ContainsRune("(<[\"'«„“‚", rs[s]) {
+			s++
+		}
+		for e > s && strings.ContainsRune(".,;:!?)>]\"'»“”‘", rs[e-1]) {
+			e--
+		}
+		i = j
+		if e-s >= 4 && maybeAddress(rs[s:e]) && !d.masked(s, e) {
+			fn(chunk{s, e}, strings.ToLower(string(rs[s:e])))
+		}
+	}
+}
+
+// deobfuscate rewrites "(at)", "[dot]", "[.]" and the like inside one chunk.
+func deobfuscate(s string) (string, bool) {
+	if !strings.ContainsAny(s, "([{") {
+		return s, false
+	}
+	r := strings.NewReplacer("(at)", "@", "[at]", "@", "{at}", "@", "(ät)", "@", "[ät]", "@",
+		"(dot)", ".", "[dot]", ".", "{dot}", ".", "(.)", ".", "[.]", ".", "(punkt)", ".", "[punkt]", ".")
+	out := r.Replace(s)
+	return out, out != s
+}
+
+// checkEmails finds e-mail addresses, including "name(at)shop.de".
+func (d *doc) checkEmails() {
+	d.chunks(func(c chunk, s string) {
+		s, obf := deobfuscate(s)
+		at := strings.IndexByte(s, '@')
+		if at <= 0 || at == len(s)-1 {
+			return
+		}
+		if host := s[at+1:]; domainOf(host) == "" {
+			return
+		}
+		d.mask(c.start, c.end)
+		if obf {
+			d.add("EMAIL_ADDRESS", Block, c.start, c.end, "obfuscated")
+		} else {
+			d.add("EMAIL_ADDRESS", Block, c.start, c.end, "")
+		}
+	})
+}
+
+// domainOf returns the host when s starts with a domain name with a known
+// TLD ("shop.de/path" -> "shop.de"), or "".
+func domainOf(s string) string {
+	host := s
+	if k := strings.IndexAny(host, "/?#:"); k >= 0 {
+		host = host[:k]
+	}
+	last := strings.LastIndexByte(host, '.')
+	if last <= 0 || !tlds[host[last+1:]] {
+		return ""
+	}
+	prev := strings.LastIndexByte(host[:last], '.')
+	if last-prev-1 < 2 {
+		return "" // "z.b.de"-like one-letter label before the TLD
+	}
+	hasLetter, labelLen := false, 0
+	for _, r := range host {
+		switch {
+		case r == '.':
+			if labelLen == 0 {
+				return ""
+			}
+			labelLen = 0
+			continue
+		case unicode.IsLetter(r):
+			hasLetter = true
+		case isDigit(r) || r == '-' || r == '_':
+		default:
+			return ""
+		}
+		labelLen++
+	}
+	if !hasLetter || labelLen == 0 {
+		return ""
+	}
+	return host
+}
+
+func hostIs(host string, list []string) bool {
+	host = strings.TrimPrefix(host, "www.")
+	for _, h := range list {
+		if host == h || strings.HasSuffix(host, "."+h) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkLinks finds URLs and bare domains.
+func (d *doc) checkLinks() {
+	d.chunks(func(c chunk, s string) {
+		s, obf := deobfuscate(s)
+		if strings.IndexByte(s, '@') >= 0 {
+			return
+		}
+		rest := s
+		scheme := false
+		for _, p := range []string{"https://", "http://"} {
+			if r, ok := strings.CutPrefix(rest, p); ok {
+				rest, scheme = r, true
+			}
+		}
+		host := domainOf(rest)
+		if host == "" {
+			if !scheme && !strings.HasPrefix(rest, "www.") {
+				return
+			}
+			host = rest
+		}
+		d.mask(c.start, c.end)
+		path := strings.TrimPrefix(rest, host)
+		d.classifyLink(c.start, c.end, host, path, obf)
+	})
+}
+
+func (d *doc) classifyLink(s, e int, host, path string, obf bool) {
+	bare := strings.TrimPrefix(host, "www.")
+	switch {
+	case obf:
+		d.add("EXTERNAL_LINK", Block, s, e, "obfuscated")
+	case hostIs(host, shortLinkHosts):
+		d.add("EXTERNAL_LINK", Block, s, e, "short")
+	case strings.HasPrefix(bare, "amazon.") || strings.Contains(bare, ".amazon."):
+		if strings.Trim(path, "/") == "" {
+			return // "Amazon.de" is the marketplace's name, not a link
+		}
+		d.add("AMAZON_DETAIL_OR_STORE_LINK", Warn, s, e, "")
+	case hostIs(host, trackingHosts):
+		if !d.kind.delivery {
+			d.add("EXTERNAL_LINK", Warn, s, e, "tracking")
+		}
+	case d.kind.purposeLinks:
+		d.add("EXTERNAL_LINK", Warn, s, e, "purpose")
+	default:
+		d.add("EXTERNAL_LINK", Block, s, e, "")
+	}
+}
+
+var dotWords = map[string]bool{"dot": true, "punkt": true, "point": true, "punto": true}
+
+var notDomainLabel = map[string]bool{"the": true, "a": true, "le": true, "la": true, "el": true, "il": true,
+	"lo": true, "der": true, "die": true, "das": true, "ein": true, "un": true, "this": true, "that": true,
+	"one": true, "next": true, "main": true, "de": true, "du": true, "un'": true, "uno": true, "una": true}
+
+// checkObfuscations finds spelled-out addresses on tokens: "www dot shop
+// dot com", "shop punkt de", "info (at) shop dot de".
+func (d *doc) checkObfuscations() {
+	ts := d.toks
+	word := func(i int) string { return d.folded[ts[i].fs:ts[i].fe] }
+	for i := 2; i < len(ts); i++ {
+		if ts[i].has(tokMasked) || !ts[i].has(tokLetter) || !tlds[word(i)] || !dotWords[word(i-1)] {
+			continue
+		}
+		label := i - 2
+		if ts[label].has(tokMasked) || ts[label].sent != ts[i].sent {
+			continue
+		}
+		// Walk back over hyphenated labels and further "label dot" pairs.
+		start := d.labelStart(label)
+		for start >= 2 && dotWords[word(start-1)] && !ts[start-2].has(tokMasked) {
+			start = d.labelStart(start - 2)
+		}
+		bracketed := ts[i-1].has(tokBracket)
+		www := word(start) == "www"
+		if !bracketed && !www && start == label {
+			if notDomainLabel[word(label)] || !(obfuscationTLDs[word(i)] ||
+				(word(i) == "de" && (word(i-1) == "punkt" || word(i-1) == "dot"))) {
+				continue
+			}
+		}
+		s, e := ts[start].start, ts[i].end
+		// "info (at) shop dot de" and "orders at shop dot com" are e-mail addresses.
+		if start >= 2 && (word(start-1) == "at" || word(start-1) == "ät") && ts[start-2].has(tokLetter) &&
+			ts[start-2].sent == ts[start].sent {
+			s = ts[d.labelStart(start-2)].start
+			d.add("EMAIL_ADDRESS", Block, s, e, "obfuscated")
+		} else {
+			d.add("EXTERNAL_LINK", Block, s, e, "obfuscated")
+		}
+		d.mask(s, e)
+		for k := range ts {
+			if ts[k].start >= s && ts[k].end <= e {
+				ts[k].flags |= tokMasked
+			}
+		}
+	}
+	// "name (at) shop.de": the domain was found as a link already; the
+	// address as a whole is an e-mail address.
+	for i := 1; i+1 < len(ts); i++ {
+		w := word(i)
+		if !(w == "at" && ts[i].has(tokBracket) || w == "ät") || ts[i-1].has(tokMasked) || !ts[i-1].has(tokLetter) {
+			continue
+		}
+		if !ts[i+1].has(tokMasked) {
+			continue
+		}
+		for k := range d.findings {
+			f := &d.findings[k]
+			if f.Rule == "EXTERNAL_LINK" && f.Start == ts[i+1].start {
+				s, e := ts[i-1].start, d.linkEnd(ts[i+1].start)
+				msg, fix := findingText("EMAIL_ADDRESS", "obfuscated", d.lang)
+				*f = Finding{Rule: "EMAIL_ADDRESS", Severity: Block, Start: s, End: e,
+					Excerpt: string(d.runes[s:e]), Message: msg, Fix: fix}
+				d.mask(s, e)
+				ts[i-1].flags |= tokMasked
+				ts[i].flags |= tokMasked
+				break
+			}
+		}
+	}
+}
+
+func (d *doc) linkEnd(start int) int {
+	for _, m := range d.masks {
+		if m.start == start {
+			return m.end
+		}
+	}
+	return start
+}
+
+// labelStart extends a domain label back over hyphens: "bastelbedarf-koch".
+func (d *doc) labelStart(k int) int {
+	for k > 0 {
+		prev, cur := &d.toks[k-1], &d.toks[k]
+		if prev.end+1 != cur.start || d.runes[prev.end] != '-' || !prev.has(tokLetter|tokDigit) {
+			break
+		}
+		k--
+	}
+	return k
+}
+
+// maybeAddress is a cheap test that lets ordinary words skip the address checks.
+func maybeAddress(rs []rune) bool {
+	for _, r := range rs {
+		switch r {
+		case '.', '@', ')', ']', '}', '/':
+			return true
+		}
+	}
+	return false
+}

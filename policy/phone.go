@@ -1,0 +1,207 @@
+package policy
+
+import "unicode"
+
+// referenceWords introduce numbers that are not phone numbers: tracking
+// numbers, EANs, invoice and customer numbers.
+var referenceWords = map[string]bool{
+	"tracking": true, "sendungsnummer": true, "sendungsverfolgungsnummer": true, "trackingnummer": true,
+	"paketnummer": true, "ean": true, "gtin": true, "upc": true, "isbn": true, "asin": true, "sku": true,
+	"artikelnummer": true, "bestellnummer": true, "rechnungsnummer": true, "kundennummer": true,
+	"auftragsnummer": true, "iban": true, "bic": true, "nr": true, "no": true, "number": true, "nummer": true,
+	"numéro": true, "numero": true, "número": true, "invoice": true, "rechnung": true, "order": true,
+	"suivi": true, "seguimiento": true, "spedizione": true, "colis": true, "ref": true, "referenz": true,
+	"serial": true, "seriennummer": true, "model": true, "modell": true, "plz": true, "postcode": true,
+	"zip": true, "id": true, "code": true,
+}
+
+// checkPhones finds phone numbers. Order IDs are masked already; dates,
+// prices, postcodes, EANs and tracking numbers are told apart by shape and by
+// the word in front of them.
+func (d *doc) checkPhones() {
+	rs := d.runes
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if !(isDigit(r) || r == '+' || r == '(') {
+			continue
+		}
+		if i > 0 && (unicode.IsLetter(rs[i-1]) || isDigit(rs[i-1]) || rs[i-1] == '-' || rs[i-1] == '.' || rs[i-1] == ',' || rs[i-1] == '/') {
+			continue
+		}
+		j, digits, groups, seps := i, 0, 0, 0
+		inGroup := false
+		dotSep := false
+		for j < len(rs) {
+			c := rs[j]
+			switch {
+			case isDigit(c):
+				digits++
+				if !inGroup {
+					groups++
+					inGroup = true
+				}
+			case c == '+' && j == i:
+			case c == '(' || c == ')':
+				inGroup = false
+			case c == ' ' || c == '-' || c == '/' || c == '.':
+				if j+1 >= len(rs) || !(isDigit(rs[j+1]) || rs[j+1] == '(') {
+					goto done
+				}
+				if c == '.' {
+					dotSep = true
+				}
+				seps++
+				inGroup = false
+			default:
+				goto done
+			}
+			j++
+		}
+	done:
+		end := j
+		for end > i && !isDigit(rs[end-1]) && rs[end-1] != ')' {
+			end--
+		}
+		if end <= i {
+			continue
+		}
+		next := i
+		i = end
+		if d.masked(next, end) || digits < 7 || digits > 15 {
+			continue
+		}
+		if end < len(rs) && (unicode.IsLetter(rs[end]) || rs[end] == '€' || rs[end] == '%' ||
+			(rs[end] == ',' && end+1 < len(rs) && isDigit(rs[end+1]))) {
+			continue
+		}
+		if next > 0 && (rs[next-1] == '€' || rs[next-1] == '$' || rs[next-1] == '£' || rs[next-1] == '#') {
+			continue
+		}
+		start := next
+		if dotSep && !(rs[start] == '+' || rs[start] == '0') {
+			continue // 12.05.2024, 1.299.000
+		}
+		if !d.phoneShape(rs[start:end], digits, groups) || d.referenceBefore(start) {
+			continue
+		}
+		sev, variant := Block, ""
+		if d.phoneContextOK(start) {
+			sev, variant = Warn, "allowed"
+		}
+		d.add("PHONE_NUMBER", sev, start, end, variant)
+		d.mask(start, end)
+	}
+}
+
+// phoneShape accepts international (+49 …, 0049 …), national (030 …, (030) …)
+// and North American (555-123-4567) numbers and rejects dates and long
+// unseparated digit strings such as EANs and tracking numbers.
+func (d *doc) phoneShape(rs []rune, digits, groups int) bool {
+	first := rs[0]
+	if isDate(rs) {
+		return false
+	}
+	if first == '+' {
+		return digits >= 8
+	}
+	if first == '(' {
+		return digits >= 9
+	}
+	if groups == 1 {
+		// One unbroken number: a phone number only in the national form 0xxx.
+		return first == '0' && len(rs) > 1 && rs[1] != '0' && digits >= 9 && digits <= 12
+	}
+	if first == '0' {
+		if len(rs) > 1 && rs[1] == '0' {
+			return digits >= 10
+		}
+		return digits >= 8
+	}
+	if groups >= 3 && digits >= 9 {
+		return true // 912 345 678
+	}
+	// 555-123-4567, 1-800-555-0199
+	var sizes [8]int
+	n, cur := 0, 0
+	for _, c := range rs {
+		if isDigit(c) {
+			cur++
+		} else if cur > 0 {
+			if n < len(sizes) {
+				sizes[n] = cur
+			}
+			n++
+			cur = 0
+		}
+	}
+	if cur > 0 && n < len(sizes) {
+		sizes[n] = cur
+		n++
+	}
+	if n == 3 && sizes[0] == 3 && sizes[1] == 3 && sizes[2] == 4 {
+		return true
+	}
+	return n == 4 && sizes[0] == 1 && sizes[1] == 3 && sizes[2] == 3 && sizes[3] == 4
+}
+
+// referenceBefore reports a reference word ("Sendungsnummer", "EAN") just before start.
+func (d *doc) referenceBefore(start int) bool {
+	// Tokens are not built yet when links run, but they are by now.
+	n := 0
+	for k := len(d.toks) - 1; k >= 0 && n < 4; k-- {
+		t := &d.toks[k]
+		if t.end > start {
+			continue
+		}
+		n++
+		if referenceWords[d.folded[t.fs:t.fe]] {
+			return true
+		}
+	}
+	return false
+}
+
+// phoneContextOK reports a warranty provider, manufacturer or carrier in the
+// same sentence: their numbers may be given.
+func (d *doc) phoneContextOK(start int) bool {
+	if !d.has[catPhoneOK] {
+		return false
+	}
+	sent := -1
+	for k := range d.toks {
+		if d.toks[k].start >= start {
+			sent = d.toks[k].sent
+			break
+		}
+	}
+	if sent < 0 {
+		return false
+	}
+	return d.inSentence(catPhoneOK, sent) || d.inSentence(catPhoneOK, sent-1)
+}
+
+// isDate recognises 03/04/2026, 3.4.26 and 2026-04-03.
+func isDate(rs []rune) bool {
+	var sizes []int
+	cur := 0
+	var sep rune
+	for _, c := range rs {
+		if isDigit(c) {
+			cur++
+			continue
+		}
+		if sep != 0 && c != sep {
+			return false
+		}
+		sep = c
+		sizes = append(sizes, cur)
+		cur = 0
+	}
+	sizes = append(sizes, cur)
+	if len(sizes) != 3 || (sep != '/' && sep != '.' && sep != '-') {
+		return false
+	}
+	small := func(n int) bool { return n == 1 || n == 2 }
+	return (small(sizes[0]) && small(sizes[1]) && (sizes[2] == 2 || sizes[2] == 4)) ||
+		(sizes[0] == 4 && small(sizes[1]) && small(sizes[2]))
+}

@@ -1,0 +1,245 @@
+package policy
+
+import (
+	"strings"
+)
+
+// A phrase is a short pattern over folded tokens, written as space-separated
+// elements:
+//
+//	word        the token equals word
+//	pre*        the token starts with pre (German compounds: rabatt* matches "rabattcode")
+//	*in         the token contains in ("kundenrezension" for *rezension)
+//	a|b|c       any of the alternatives
+//	#           any number
+//	@class      any alternative of a word class
+//	~N          up to N tokens of anything (same sentence)
+//
+// Words are folded like the text, so "e-mail" is two tokens and "d'achat"
+// three, exactly as in a message. A phrase never crosses a sentence.
+
+const (
+	altExact uint8 = iota
+	altPrefix
+	altInfix
+	altNumber
+)
+
+type alt struct {
+	s    string
+	kind uint8
+}
+
+type elem struct {
+	alts []alt
+	gap  int // > 0: this element is a gap of up to gap tokens
+}
+
+type phrase struct {
+	cat   category
+	elems []elem
+}
+
+// phraseSet finds every phrase of every category in one pass over the tokens.
+// Phrases are indexed by their first element: exact words in a map, prefixes
+// by their first three bytes, and the rare infix or number starts in a list.
+type phraseSet struct {
+	phrases []phrase
+	exact   map[string][]int32
+	prefix  map[string][]int32
+	// other holds phrases whose first element has an infix or number
+	// alternative, with that alternative, so only it is tested per token.
+	other []otherStart
+}
+
+type otherStart struct {
+	id int32
+	a  alt
+}
+
+// hit is one phrase found: tokens [from, to).
+type hit struct {
+	cat      category
+	from, to int
+}
+
+func compilePhrases(lex map[category][]string, classes map[string]string) *phraseSet {
+	ps := &phraseSet{exact: map[string][]int32{}, prefix: map[string][]int32{}}
+	// Map iteration order must not leak into results: walk categories in order.
+	for cat := category(0); cat < catCount; cat++ {
+		for _, src := range lex[cat] {
+			p := phrase{cat: cat, elems: parsePhrase(src, classes)}
+			if len(p.elems) == 0 || p.elems[0].gap > 0 {
+				panic("policy: bad phrase " + src)
+			}
+			id := int32(len(ps.phrases))
+			ps.phrases = append(ps.phrases, p)
+			for _, a := range p.elems[0].alts {
+				switch a.kind {
+				case altExact:
+					ps.exact[a.s] = appendOnce(ps.exact[a.s], id)
+				case altPrefix:
+					if len(a.s) < 3 {
+						panic("policy: prefix too short in phrase " + src)
+					}
+					ps.prefix[a.s[:3]] = appendOnce(ps.prefix[a.s[:3]], id)
+				default:
+					ps.other = append(ps.other, otherStart{id, a})
+				}
+			}
+		}
+	}
+	return ps
+}
+
+func appendOnce(ids []int32, id int32) []int32 {
+	if len(ids) > 0 && ids[len(ids)-1] == id {
+		return ids
+	}
+	return append(ids, id)
+}
+
+func parsePhrase(src string, classes map[string]string) []elem {
+	var out []elem
+	for _, f := range strings.Fields(src) {
+		if f[0] == '~' {
+			n := 0
+			for _, c := range f[1:] {
+				n = n*10 + int(c-'0')
+			}
+			out = append(out, elem{gap: n})
+			continue
+		}
+		var e elem
+		for _, a := range strings.Split(f, "|") {
+			if a != "" && a[0] == '@' {
+				cl, ok := classes[a[1:]]
+				if !ok {
+					panic("policy: unknown word class " + a)
+				}
+				for _, ca := range strings.Split(cl, "|") {
+					e.alts = append(e.alts, parseAlt(ca)...)
+				}
+				continue
+			}
+			e.alts = append(e.alts, parseAlt(a)...)
+		}
+		// An alternative written as several words ("e-mail", "d'achat") becomes
+		// several elements; those are only allowed as the sole alternative.
+		if len(e.alts) == 1 && e.alts[0].kind == altExact && strings.ContainsAny(e.alts[0].s, "-' ") {
+			for _, w := range splitFoldedWords(e.alts[0].s) {
+				out = append(out, elem{alts: []alt{{s: w}}})
+			}
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func parseAlt(a string) []alt {
+	a = strings.ToLower(a)
+	switch {
+	case a == "#":
+		return []alt{{kind: altNumber}}
+	case strings.HasPrefix(a, "*"):
+		return []alt{{s: strings.Trim(a, "*"), kind: altInfix}}
+	case strings.HasSuffix(a, "*"):
+		return []alt{{s: strings.TrimSuffix(a, "*"), kind: altPrefix}}
+	}
+	return []alt{{s: a}}
+}
+
+// splitFoldedWords splits a lexicon word the way tokenize splits text.
+func splitFoldedWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+}
+
+func (a *alt) match(w string, t *token) bool {
+	switch a.kind {
+	case altExact:
+		return w == a.s
+	case altPrefix:
+		return strings.HasPrefix(w, a.s)
+	case altInfix:
+		return strings.Contains(w, a.s)
+	default:
+		return t.has(tokDigit) && !t.has(tokLetter)
+	}
+}
+
+// find appends every phrase occurrence to hits. Masked tokens never match.
+func (ps *phraseSet) find(toks []token, folded string, hits []hit) []hit {
+	for i := range toks {
+		t := &toks[i]
+		if t.has(tokMasked) {
+			continue
+		}
+		w := folded[t.fs:t.fe]
+		for _, id := range ps.exact[w] {
+			hits = ps.try(id, toks, folded, i, hits)
+		}
+		if len(w) >= 3 {
+			for _, id := range ps.prefix[w[:3]] {
+				hits = ps.try(id, toks, folded, i, hits)
+			}
+		}
+		for k := range ps.other {
+			if o := &ps.other[k]; o.a.match(w, t) {
+				hits = ps.tryRest(o.id, toks, folded, i, hits)
+			}
+		}
+	}
+	return hits
+}
+
+func (ps *phraseSet) try(id int32, toks []token, folded string, i int, hits []hit) []hit {
+	p := &ps.phrases[id]
+	if end, ok := matchElems(p.elems, toks, folded, i, toks[i].sent); ok {
+		hits = append(hits, hit{cat: p.cat, from: i, to: end})
+	}
+	return hits
+}
+
+// tryRest is try for a phrase whose first element is known to match token i.
+func (ps *phraseSet) tryRest(id int32, toks []token, folded string, i int, hits []hit) []hit {
+	p := &ps.phrases[id]
+	if end, ok := matchElems(p.elems[1:], toks, folded, i+1, toks[i].sent); ok {
+		hits = append(hits, hit{cat: p.cat, from: i, to: end})
+	}
+	return hits
+}
+
+// matchElems matches elems starting at token i and returns the end token.
+func matchElems(elems []elem, toks []token, folded string, i, sent int) (int, bool) {
+	if len(elems) == 0 {
+		return i, true
+	}
+	e := &elems[0]
+	if e.gap > 0 {
+		for skip := 0; skip <= e.gap; skip++ {
+			j := i + skip
+			if j > len(toks) || (skip > 0 && toks[j-1].sent != sent) {
+				break
+			}
+			if end, ok := matchElems(elems[1:], toks, folded, j, sent); ok {
+				return end, true
+			}
+		}
+		return 0, false
+	}
+	if i >= len(toks) {
+		return 0, false
+	}
+	t := &toks[i]
+	if t.sent != sent || t.has(tokMasked) {
+		return 0, false
+	}
+	w := folded[t.fs:t.fe]
+	for k := range e.alts {
+		if e.alts[k].match(w, t) {
+			return matchElems(elems[1:], toks, folded, i+1, sent)
+		}
+	}
+	return 0, false
+}

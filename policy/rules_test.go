@@ -1,0 +1,309 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+)
+
+// ruleCase is one message and what one rule must (or must not) say about it.
+type ruleCase struct {
+	name string
+	text string
+	kind Kind
+	want Severity // 0: the rule must stay silent
+}
+
+func runRuleCases(t *testing.T, rule string, cases []ruleCase) {
+	t.Helper()
+	c := NewChecker()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			k := tc.kind
+			if k == "" {
+				k = KindUnexpectedProblem
+			}
+			res := c.Check(Message{Text: tc.text, Kind: k}, German)
+			var got Severity
+			for _, f := range res.Findings {
+				if f.Rule == rule && f.Severity > got {
+					got = f.Severity
+					if f.Message == "" {
+						t.Errorf("%s finding without explanation", rule)
+					}
+				}
+			}
+			if got != tc.want {
+				t.Errorf("%s on %q: got %v, want %v\nall: %v", rule, tc.text, got, tc.want, res.Findings)
+			}
+		})
+	}
+}
+
+func TestExternalLink(t *testing.T) {
+	runRuleCases(t, "EXTERNAL_LINK", []ruleCase{
+		{"bare domain", "Besuchen Sie meinshop.de für mehr.", "", Block},
+		{"url", "See https://example.com/offer for details.", "", Block},
+		{"short link", "Infos: bit.ly/3xYz", KindConfirmDeliveryDetails, Block},
+		{"spelled out", "Go to www dot example dot com please.", "", Block},
+		{"punkt de", "Schauen Sie auf meinshop punkt de vorbei.", "", Block},
+		{"bracket dot", "Visit shop[.]com now.", "", Block},
+		{"tracking allowed", "Sendungsverfolgung: https://www.dhl.de/track?id=1", KindUnexpectedProblem, 0},
+		{"tracking in wrong kind", "Tracking: https://www.dhl.de/track?id=1", KindConfirmCustomizationDetails, Warn},
+		{"amazon brand", "Sie haben bei Amazon.de bestellt.", "", 0},
+		{"abbreviation", "Bitte senden Sie z.B. ein Foto (Rechnung.pdf) mit v2.1 oder 1.5 kg.", "", 0},
+		{"el punto es", "El punto es que el paquete llegó tarde.", "", 0},
+		{"point de vue", "De notre point de vue, le colis est en retard.", "", 0},
+	})
+}
+
+func TestEmailAddress(t *testing.T) {
+	runRuleCases(t, "EMAIL_ADDRESS", []ruleCase{
+		{"plain", "Schreiben Sie an info@shop.de bitte.", "", Block},
+		{"at form", "Mail: max(at)shop.de", "", Block},
+		{"spaced at", "write to info (at) shop dot com", "", Block},
+		{"marketplace alias", "abc123@marketplace.amazon.de", "", Block},
+		{"no address", "Wir sind erreichbar @ Amazon über das Postfach.", "", 0},
+	})
+}
+
+func TestPhoneNumber(t *testing.T) {
+	runRuleCases(t, "PHONE_NUMBER", []ruleCase{
+		{"german", "Rufen Sie 030 12345678 an.", "", Block},
+		{"international", "Call +44 20 7946 0958 today.", "", Block},
+		{"us", "Call 555-123-4567 anytime.", "", Block},
+		{"manufacturer", "Die Garantie-Hotline des Herstellers: 0800 1234567.", "", Warn},
+		{"order id", "Bestellung 302-1234567-1234567 ist verzögert.", "", 0},
+		{"ean", "EAN 4006381333931 passt.", "", 0},
+		{"tracking", "Sendungsnummer 00340434161234567890.", "", 0},
+		{"price", "Der Preis beträgt 1.299,00 € inklusive.", "", 0},
+		{"date", "Lieferung am 03/04/2026 oder 12.05.2024.", "", 0},
+		{"postcode", "Adresse: 10115 Berlin.", "", 0},
+	})
+}
+
+func TestHTMLAndEmoji(t *testing.T) {
+	runRuleCases(t, "HTML", []ruleCase{
+		{"tag", "Hallo <b>Kunde</b>", "", Block},
+		{"entity", "Preis&nbsp;10 €", "", Block},
+		{"heart", "Wir lieben <3 unsere Kunden und a < b.", "", 0},
+	})
+	runRuleCases(t, "EMOJI", []ruleCase{
+		{"emoji", "Danke 😀", "", Block},
+		{"zwj", "Top 👍🏽 Ware", "", Block},
+		{"trademark", "Marke™ und © 2024 ® sind kein Emoji → €", "", 0},
+		{"emoticon", "Bis bald :)", "", Warn},
+	})
+}
+
+func TestReviewRules(t *testing.T) {
+	runRuleCases(t, "REVIEW_INCENTIVE", []ruleCase{
+		{"de voucher", "Für eine Bewertung erhalten Sie einen Gutschein über 10 €.", "", Risk},
+		{"en refund", "We will refund you in full once you leave a review.", "", Risk},
+		{"fr", "Nous vous rembourserons dès que votre avis sera publié.", "", Risk},
+		{"next sentence", "Bitte schreiben Sie eine Rezension. Als Dankeschön erhalten Sie ein Geschenk.", "", Risk},
+		{"gutschrift", "Die Gutschrift für Ihre Rücksendung ist veranlasst. Über eine Bewertung freuen wir uns.", "", 0},
+		{"we reviewed", "We reviewed your case and issued a full refund.", "", 0},
+		{"free replacement", "Wir senden Ihnen kostenlosen Ersatz; gerne können Sie danach eine Bewertung schreiben.", "", 0},
+		{"feel free", "Feel free to leave a review on Amazon.", "", 0},
+	})
+	runRuleCases(t, "POSITIVE_REVIEW_REQUEST", []ruleCase{
+		{"stars", "Bitte geben Sie uns 5 Sterne!", "", Risk},
+		{"positive", "We'd love a positive review.", "", Risk},
+		{"if happy", "If you are happy with the mug, please leave a review.", "", Risk},
+		{"hotel", "Wir haben im 5-Sterne-Hotel übernachtet.", "", 0},
+		{"neutral", "Wir freuen uns über Ihre ehrliche Bewertung.", "", 0},
+		{"unhappy", "If you are not happy with the mug, tell us and we replace it.", "", 0},
+	})
+	runRuleCases(t, "REVIEW_GATING", []ruleCase{
+		{"before", "Bevor Sie eine negative Bewertung abgeben, kontaktieren Sie uns bitte.", "", Risk},
+		{"instead", "Please contact us instead of leaving negative feedback.", "", Risk},
+		{"plain help", "Bei Problemen melden Sie sich gerne, wir helfen sofort.", "", 0},
+	})
+	runRuleCases(t, "REVIEW_CHANGE_OR_REMOVAL", []ruleCase{
+		{"de", "Könnten Sie Ihre Bewertung bitte ändern, jetzt wo alles gelöst ist?", "", Risk},
+		{"en", "Would you consider removing your review now?", "", Risk},
+		{"seller feedback", "You may update your feedback if you wish.", "", Warn},
+		{"address", "Bitte ändern Sie Ihre Lieferadresse im Konto.", "", 0},
+		{"neubewertung", "Nach Neubewertung Ihres Falls ändern wir die Erstattung.", "", 0},
+	})
+	runRuleCases(t, "REVIEW_PERSUASION", []ruleCase{
+		{"small business", "We are a small business and every review counts.", "", Risk - 1},
+		{"no review", "We are a small business and ship every day.", "", 0},
+	})
+}
+
+func TestContentRules(t *testing.T) {
+	runRuleCases(t, "MARKETING", []ruleCase{
+		{"code", "Mit dem Rabattcode HERBST15 sparen Sie.", "", Risk},
+		{"next order", "Sie erhalten 10 % Rabatt auf Ihre nächste Bestellung.", "", Risk},
+		{"newsletter", "Subscribe to our newsletter.", "", Risk},
+		{"partial refund", "Wir bieten Ihnen einen Preisnachlass von 5 € an, wenn Sie den Artikel behalten.", "", 0},
+		{"angebot", "Unser Angebot: Wir senden kostenlos Ersatz.", "", 0},
+	})
+	runRuleCases(t, "OFF_AMAZON_CONTACT", []ruleCase{
+		{"whatsapp", "Schreiben Sie uns per WhatsApp.", "", Risk},
+		{"website", "Visit our website for more.", "", Risk},
+		{"amazon contact", "Bitte antworten Sie einfach auf diese Nachricht.", "", 0},
+	})
+	runRuleCases(t, "OPT_OUT_LINK", []ruleCase{
+		{"de", "Sie können sich jederzeit abmelden.", "", Block},
+		{"en", "Click here to unsubscribe.", "", Block},
+		{"none", "Wir melden uns morgen wieder.", "", 0},
+	})
+	runRuleCases(t, "ORDER_OR_SHIPPING_CONFIRMATION", []ruleCase{
+		{"shipped", "Ihre Bestellung wurde heute versandt.", "", Warn},
+		{"delay", "Ihre Bestellung wurde leider verspätet versandt.", "", 0},
+		{"reply", "Ja, Ihre Bestellung wurde heute versandt.", KindReply, 0},
+	})
+	runRuleCases(t, "THANK_YOU_ONLY", []ruleCase{
+		{"de", "Vielen Dank für Ihre Bestellung!\n\nBei Fragen stehen wir Ihnen gerne zur Verfügung.\n\nIhr Team", "", Warn},
+		{"substantive", "Vielen Dank für Ihre Bestellung! Leider verzögert sich die Lieferung um zwei Tage.", "", 0},
+	})
+	runRuleCases(t, "OOS_ASK_TO_CANCEL", []ruleCase{
+		{"de", "Der Artikel ist ausverkauft. Bitte stornieren Sie die Bestellung.", "", Warn},
+		{"may cancel", "Die Lieferung verzögert sich. Sie können die Bestellung jederzeit stornieren.", "", 0},
+	})
+	runRuleCases(t, "OOS_SUBSTITUTE", []ruleCase{
+		{"en", "The grey cover is sold out, but we could send you the same cover in charcoal instead.", "", Warn},
+		{"no oos", "We will send you a replacement in the same colour.", "", 0},
+	})
+	runRuleCases(t, "IMPORTANT_TAG_MISUSE", []ruleCase{
+		{"thanks", "[Wichtig] Vielen Dank für Ihren Einkauf!", "", Risk},
+		{"address", "[Wichtig] Bitte bestätigen Sie Ihre Lieferadresse, die Hausnummer fehlt.", "", 0},
+	})
+	runRuleCases(t, "AMAZON_IMPERSONATION", []ruleCase{
+		{"team", "Viele Grüße, Ihr Amazon-Team", "", Warn},
+		{"advice", "Bitte wenden Sie sich an den Amazon-Kundenservice.", "", 0},
+	})
+	runRuleCases(t, "TONE", []ruleCase{
+		{"insult", "Sie sind ein Idiot.", "", Risk},
+		{"threat", "Sonst leiten wir rechtliche Schritte ein.", "", Warn},
+		{"polite", "Wir bedauern den Vorfall sehr.", "", 0},
+	})
+}
+
+func TestStyleRules(t *testing.T) {
+	runRuleCases(t, "SHOUTING", []ruleCase{
+		{"caps", "BITTE SOFORT ANTWORTEN UND BESTÄTIGEN", "", Style},
+		{"acronyms", "Die USB-Kabel und LED-Lampen kommen per DHL von der GmbH.", "", 0},
+	})
+	runRuleCases(t, "EXCESSIVE_PUNCTUATION", []ruleCase{
+		{"bangs", "Danke!!!", "", Style},
+		{"ellipsis", "Nun ja... gut.", "", 0},
+	})
+	runRuleCases(t, "BLANK_LINES", []ruleCase{
+		{"many", "Hallo\n\n\n\n\nText", "", Warn},
+		{"ok", "Hallo\n\nText", "", 0},
+	})
+}
+
+func TestLengthRules(t *testing.T) {
+	runRuleCases(t, "TEXT_TOO_LONG", []ruleCase{
+		{"key", strings.Repeat("a", 401), KindDigitalAccessKey, Block},
+		{"at limit", strings.Repeat("a", 400), KindDigitalAccessKey, 0},
+		{"custom", strings.Repeat("ä", 801), KindConfirmCustomizationDetails, Block},
+	})
+	runRuleCases(t, "TEXT_EMPTY", []ruleCase{{"blank", "  \n", KindUnexpectedProblem, Block}})
+	runRuleCases(t, "TEXT_NOT_ALLOWED", []ruleCase{
+		{"invoice", "Anbei die Rechnung.", KindInvoice, Block},
+		{"invoice empty", "", KindInvoice, 0},
+	})
+}
+
+func TestUnfilledAndTemplates(t *testing.T) {
+	c := NewChecker()
+	text := "Hallo [Name], Ihre Bestellung {{order_id}} ({{product}}) kommt am {{new_date}}. Grund: {{fill:Grund der Verzögerung}}. Viele Grüße, ${store}"
+	res := c.Check(Message{Text: text, Kind: KindUnexpectedProblem, Template: true}, English)
+	for _, f := range res.Findings {
+		if f.Severity >= Warn {
+			t.Errorf("template: unexpected %s on %q", f.Rule, f.Excerpt)
+		}
+	}
+	res = c.Check(Message{Text: text, Kind: KindUnexpectedProblem}, German)
+	n := 0
+	for _, f := range res.Findings {
+		if f.Rule == "UNFILLED_FIELD" {
+			n++
+			if f.Severity != Block {
+				t.Errorf("UNFILLED_FIELD severity %v", f.Severity)
+			}
+		}
+	}
+	if n != 6 {
+		t.Errorf("finished message: %d UNFILLED_FIELD findings, want 6: %v", n, res.Findings)
+	}
+	ps := Placeholders("Bestellung {{ order_id }} – {{fill:Grund der Verzögerung}} {{offen")
+	if len(ps) != 2 || ps[0].Name != "order_id" || ps[0].Start != 11 || ps[0].End != 25 ||
+		ps[1].Name != "Grund der Verzögerung" || !ps[1].Free {
+		t.Errorf("Placeholders = %+v", ps)
+	}
+}
+
+func TestOrderIDAndLanguage(t *testing.T) {
+	c := NewChecker()
+	order := &OrderFacts{OrderID: "302-1234567-1234567"}
+	text := "Ihre Bestellung 302-7654321-7654321 verzögert sich leider um zwei Tage, wir bitten um Entschuldigung."
+	res := c.Check(Message{Text: text, Kind: KindUnexpectedProblem, Order: order, BuyerLocale: "fr-FR"}, German)
+	var other, lang bool
+	for _, f := range res.Findings {
+		other = other || (f.Rule == "ORDER_ID" && f.Excerpt == "302-7654321-7654321" && strings.Contains(f.Fix, order.OrderID))
+		lang = lang || f.Rule == "BUYER_LANGUAGE"
+	}
+	if !other || !lang || res.Language.Code != "de" {
+		t.Errorf("want ORDER_ID for the other order and BUYER_LANGUAGE; got %v %v", res.Language, res.Findings)
+	}
+	short := c.Check(Message{Text: "Danke!", Kind: KindReply, BuyerLocale: "fr-FR"}, German)
+	for _, f := range short.Findings {
+		if f.Rule == "BUYER_LANGUAGE" {
+			t.Errorf("short text must be unknown, got %v", f)
+		}
+	}
+	dup := c.Check(Message{Text: text, Kind: KindUnexpectedProblem, Order: &OrderFacts{OrderID: order.OrderID,
+		Earlier: []SentMessage{{Kind: KindUnexpectedProblem, Text: text}}}}, English)
+	found := false
+	for _, f := range dup.Findings {
+		found = found || f.Rule == "DUPLICATE_MESSAGE"
+	}
+	if !found {
+		t.Errorf("DUPLICATE_MESSAGE missing: %v", dup.Findings)
+	}
+}
+
+func TestAPI(t *testing.T) {
+	for _, k := range Kinds() {
+		if got, err := ParseKind(string(k)); err != nil || got != k {
+			t.Errorf("ParseKind(%s) = %v, %v", k, got, err)
+		}
+		if k.Description(German) == "" || k.Description(English) == "" || k.Description(German) == k.Description(English) {
+			t.Errorf("%s: descriptions missing", k)
+		}
+		if k.Proactive() != (k != KindReply) {
+			t.Errorf("%s: Proactive wrong", k)
+		}
+	}
+	if _, err := ParseKind("sendCoupon"); err == nil {
+		t.Error("ParseKind accepted an unknown kind")
+	}
+	for s := Style; s <= Block; s++ {
+		b, _ := s.MarshalText()
+		var back Severity
+		if err := back.UnmarshalText(b); err != nil || back != s {
+			t.Errorf("severity %v round trip: %v %v", s, back, err)
+		}
+	}
+	if _, err := ParseSeverity("fatal"); err == nil {
+		t.Error("ParseSeverity accepted fatal")
+	}
+	seen := map[string]bool{}
+	for _, r := range Rules() {
+		if seen[r.ID] || r.Title(German) == "" || r.Title(English) == "" || r.Explanation(German) == "" ||
+			r.Explanation(English) == "" || r.Source == "" || strings.Contains(r.Explanation(English), "%") {
+			t.Errorf("rule %s incomplete", r.ID)
+		}
+		seen[r.ID] = true
+	}
+	r := Result{Findings: []Finding{{Severity: Warn}, {Severity: Block}}}
+	if r.Worst() != Block || !r.Blocked() || (Result{}).Worst() != 0 {
+		t.Error("Worst/Blocked wrong")
+	}
+}

@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sellermail/policy"
+)
+
+// ResultKind is the outcome of sending that ShowResult reports.
+type ResultKind int
+
+// The outcomes ShowResult can show.
+const (
+	// ResultNone hides the result area.
+	ResultNone ResultKind = iota
+	// ResultSent: Amazon accepted the message.
+	ResultSent
+	// ResultFailed: Amazon refused it or it could not be sent; the detail says why.
+	ResultFailed
+	// ResultUnknown: the request went out but no answer came back, so the
+	// message may or may not have arrived.
+	ResultUnknown
+	// ResultCopied: a reply was copied for pasting into Seller Central.
+	ResultCopied
+)
+
+// ShowResult reports how sending went, with a detail such as Amazon's reason;
+// ResultNone hides the report.
+func (c *Composer) ShowResult(kind ResultKind, detail string) {
+	c.outcome, c.detail = kind, detail
+	c.showOutcome()
+}
+
+// showOutcome draws the result area in the current language.
+func (c *Composer) showOutcome() {
+	var (
+		icon     fyne.Resource
+		headline string
+		imp      = widget.MediumImportance
+	)
+	switch c.outcome {
+	case ResultSent:
+		icon, headline, imp = theme.NewSuccessThemedResource(theme.ConfirmIcon()), tr("result.sent"), widget.SuccessImportance
+	case ResultFailed:
+		icon, headline, imp = theme.NewErrorThemedResource(theme.ErrorIcon()), tr("result.failed"), widget.DangerImportance
+	case ResultUnknown:
+		icon, headline, imp = theme.NewWarningThemedResource(theme.QuestionIcon()), tr("result.unknown"), widget.WarningImportance
+	case ResultCopied:
+		icon, headline = theme.NewPrimaryThemedResource(theme.ContentCopyIcon()), tr("result.copied")
+	default:
+		c.resultBox.Hide()
+		return
+	}
+	text := headline
+	if c.detail != "" {
+		text += "\n" + c.detail
+	}
+	c.resultIcon.SetResource(icon)
+	c.resultText.Importance = imp
+	c.resultText.SetText(text)
+	c.resultBox.Show()
+}
+
+// AddShortcuts registers Ctrl+Enter (Cmd+Enter on macOS) on the window's
+// canvas, for when the editor does not have the focus; the editor handles
+// the shortcut itself while it has.
+func (c *Composer) AddShortcuts(cv fyne.Canvas) {
+	for _, s := range sendShortcuts() {
+		cv.AddShortcut(s, func(fyne.Shortcut) { c.onPrimaryAction() })
+	}
+}
+
+// onPrimaryAction is Ctrl+Enter: send, or for a reply copy it for Seller Central.
+func (c *Composer) onPrimaryAction() {
+	if c.kind == policy.KindReply {
+		c.onCopyTapped()
+		return
+	}
+	c.onSendTapped()
+}
+
+// onSendTapped asks for confirmation, showing the final text exactly as it
+// will go out.
+func (c *Composer) onSendTapped() {
+	text := c.entry.Text
+	if c.confirm != nil || c.kind == policy.KindReply || !c.ready(text) || c.cfg.Window == nil {
+		return
+	}
+	kind := c.kind
+	intro := tr("composer.confirm.intro", map[string]any{"Kind": kind.Description(PolicyLang())})
+	if c.ctx.OrderID != "" {
+		intro = tr("composer.confirm.intro.order",
+			map[string]any{"Kind": kind.Description(PolicyLang()), "Order": c.ctx.OrderID})
+	}
+	body := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, Selectable: true}
+	scroll := container.NewVScroll(body)
+	scroll.SetMinSize(fyne.NewSize(460, 260))
+	content := container.NewBorder(&widget.Label{Text: intro, Wrapping: fyne.TextWrapWord}, c.remainingHint(), nil, nil, scroll)
+	c.confirm = dialog.NewCustomConfirm(tr("composer.confirm.title"), tr("composer.confirm.send"),
+		tr("dialog.cancel"), content, func(ok bool) {
+			c.confirm = nil
+			if ok {
+				c.send(kind, text)
+			}
+		}, c.cfg.Window)
+	c.confirm.Show()
+}
+
+// remainingHint says how many non-blocking findings the seller is sending with, or nil.
+func (c *Composer) remainingHint() fyne.CanvasObject {
+	if len(c.res.Findings) == 0 {
+		return nil
+	}
+	return &widget.Label{
+		Text:       tr("composer.confirm.remaining", map[string]any{"N": len(c.res.Findings)}),
+		Wrapping:   fyne.TextWrapWord,
+		Importance: widget.WarningImportance,
+	}
+}
+
+// send checks the confirmed text once more and hands it to OnSend.
+func (c *Composer) send(kind policy.Kind, text string) {
+	res := c.checker.Check(c.message(text), PolicyLang())
+	if res.Blocked() || c.OnSend == nil {
+		return
+	}
+	c.OnSend(kind, text, res)
+}
+
+// onCopyTapped puts a checked reply on the clipboard and lets the app open
+// the order in Seller Central, where replies are sent.
+func (c *Composer) onCopyTapped() {
+	text := c.entry.Text
+	if c.kind != policy.KindReply || !c.ready(text) {
+		return
+	}
+	fyne.CurrentApp().Clipboard().SetContent(text)
+	c.ShowResult(ResultCopied, "")
+	if c.OnOpenSellerCentral != nil {
+		c.OnOpenSellerCentral(c.ctx.OrderID)
+	}
+}

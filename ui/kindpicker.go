@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"sellermail/policy"
+)
+
+// kindMenu lists every kind with its one-line description; the kinds the
+// order does not offer (and those that carry attachments only) are shown
+// disabled, so the seller sees what exists and what is possible now.
+func (c *Composer) kindMenu() *fyne.Menu {
+	kinds := policy.Kinds()
+	items := make([]*fyne.MenuItem, 0, len(kinds))
+	for _, k := range kinds {
+		item := fyne.NewMenuItem(k.Description(PolicyLang()), func() { c.onKindPicked(k) })
+		item.Disabled = !c.offers(k)
+		item.Checked = k == c.kind
+		items = append(items, item)
+	}
+	return fyne.NewMenu("", items...)
+}
+
+func (c *Composer) onKindTapped() {
+	cv := fyne.CurrentApp().Driver().CanvasForObject(c.kindButton)
+	if cv == nil {
+		return
+	}
+	widget.ShowPopUpMenuAtRelativePosition(c.kindMenu(), cv, fyne.NewPos(0, c.kindButton.Size().Height), c.kindButton)
+}
+
+func (c *Composer) onKindPicked(k policy.Kind) {
+	if c.SetKind(k) == nil {
+		focus(c.entry)
+	}
+}
+
+// focus gives obj the keyboard focus if it is on a canvas.
+func focus(obj fyne.Focusable) {
+	co, ok := obj.(fyne.CanvasObject)
+	if !ok {
+		return
+	}
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(co); cv != nil {
+		cv.Focus(obj)
+	}
+}
