@@ -1,6 +1,12 @@
 package policy
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
 
 // Checker checks messages. Build it once with NewChecker; it is safe for
 // concurrent use because Check only reads it.
@@ -24,20 +30,46 @@ type span struct{ start, end int }
 
 // doc is one message being checked: the text split up once, shared by all rules.
 type doc struct {
-	m        *Message
-	lang     UILang
-	kind     kindInfo
-	runes    []rune
-	folded   string
-	toks     []token
-	hits     []hit
-	has      [catCount]bool // whether a category has at least one (uncancelled) hit
-	masks    []span         // placeholders, links, e-mail addresses, order IDs
-	orderIDs []span
-	findings []Finding
+	m    *Message
+	lang UILang
+	kind kindInfo
+	// runes is the text as runes; byteOff[i] is the byte offset of runes[i]
+	// in m.Text, with one extra entry for the end. validUTF8 says whether
+	// m.Text can be sliced with byteOff to get an excerpt.
+	runes     []rune
+	byteOff   []int32
+	validUTF8 bool
+	folded    string
+	toks      []token
+	hits      []hit
+	// byCat holds the hits grouped by category (text order within each);
+	// catEnd[c] is where category c ends in it and catEnd[c-1] where it begins.
+	byCat  []hit
+	catEnd [catCount]int32
+	has    [catCount]bool // whether a category has at least one (uncancelled) hit
+	// masks lists the masked spans in the order they were added; maskedRune
+	// marks every rune inside one, so a masked test costs the length of the
+	// range tested rather than the number of masks.
+	masks      []span // placeholders, links, e-mail addresses, order IDs
+	maskedRune []bool
+	// addrChunks are the chunks that may hold an address, found once for the
+	// e-mail and the link rules.
+	addrChunks []addrChunk
+	orderIDs   []span
+	findings   []Finding
+	order      []int32 // scratch for sorting findings
+	sents      []bool  // scratch for per-sentence flags
 	// thankYouOnly is set when the message only thanks (THANK_YOU_ONLY).
 	thankYouOnly bool
 }
+
+// docPool recycles the per-check buffers: Check runs on every keystroke, and
+// without the pool each call allocates several times the size of the text.
+var docPool = sync.Pool{New: func() any { return new(doc) }}
+
+// maxPooledRunes bounds the texts whose buffers go back to the pool, so one
+// huge paste does not keep megabytes alive.
+const maxPooledRunes = 1 << 16
 
 // Check checks m and explains the findings in lang. It never panics on any
 // input; offsets are in runes and lie inside m.Text.
@@ -45,9 +77,11 @@ func (c *Checker) Check(m Message, lang UILang) Result {
 	if lang != German {
 		lang = English
 	}
-	d := &doc{m: &m, lang: lang}
+	d := docPool.Get().(*doc)
+	defer d.release()
+	d.m, d.lang = &m, lang
 	d.kind, _ = m.Kind.info()
-	d.runes = []rune(m.Text)
+	d.decode(m.Text)
 	res := Result{Chars: len(d.runes), Limit: d.kind.limit}
 
 	d.checkLength()
@@ -55,10 +89,10 @@ func (c *Checker) Check(m Message, lang UILang) Result {
 	d.findOrderIDs()
 	d.checkEmails()
 	d.checkLinks()
-	d.toks, d.folded = tokenize(d.runes, make([]token, 0, len(d.runes)/5+8))
+	d.toks, d.folded = tokenize(d.runes, d.toks[:0])
 	d.applyMasks()
 	d.checkObfuscations()
-	d.hits = c.phrases.find(d.toks, d.folded, make([]hit, 0, 32))
+	d.hits = c.phrases.find(d.toks, d.folded, d.hits[:0])
 	d.cancelHits()
 	d.checkPhones()
 	d.checkFormat()
@@ -69,26 +103,103 @@ func (c *Checker) Check(m Message, lang UILang) Result {
 	res.Language = DetectLanguage(m.Text)
 	d.checkBuyerLanguage(res.Language)
 
-	sortFindings(d.findings)
-	res.Findings = mergeFindings(d.findings, d.runes)
-	sortFindings(res.Findings)
+	res.Findings = d.result()
 	return res
 }
 
-func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j]
-		if a.Start != b.Start {
-			return a.Start < b.Start
+// decode splits text into runes exactly as []rune(text) does, recording the
+// byte offset of every rune on the way.
+func (d *doc) decode(text string) {
+	rs, offs := d.runes[:0], d.byteOff[:0]
+	d.validUTF8 = true
+	for i, r := range text {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(text[i:]); size == 1 {
+				d.validUTF8 = false
+			}
 		}
-		if a.Severity != b.Severity {
-			return a.Severity > b.Severity
+		rs = append(rs, r)
+		offs = append(offs, int32(i))
+	}
+	d.runes, d.byteOff = rs, append(offs, int32(len(text)))
+	d.maskedRune = slices.Grow(d.maskedRune[:0], len(rs))[:len(rs)]
+	clear(d.maskedRune)
+}
+
+// release clears what points into the caller's data and returns d to the pool.
+func (d *doc) release() {
+	if cap(d.runes) > maxPooledRunes {
+		return
+	}
+	clear(d.findings)
+	clear(d.addrChunks)
+	*d = doc{
+		runes: d.runes[:0], byteOff: d.byteOff[:0], toks: d.toks[:0], hits: d.hits[:0],
+		byCat: d.byCat[:0], masks: d.masks[:0], maskedRune: d.maskedRune[:0],
+		addrChunks: d.addrChunks[:0], orderIDs: d.orderIDs[:0], findings: d.findings[:0],
+		order: d.order[:0], sents: d.sents[:0],
+	}
+	docPool.Put(d)
+}
+
+// text returns runes [s, e) as a string: a slice of the message when it is
+// valid UTF-8 (no copy), otherwise the runes re-encoded, where invalid
+// bytes have become U+FFFD.
+func (d *doc) text(s, e int) string {
+	if d.validUTF8 {
+		return d.m.Text[d.byteOff[s]:d.byteOff[e]]
+	}
+	return string(d.runes[s:e])
+}
+
+// result sorts and merges the findings into a new slice owned by the caller.
+func (d *doc) result() []Finding {
+	fs := d.findings
+	if len(fs) == 0 {
+		return nil
+	}
+	// Sort indices rather than the 100-byte findings themselves; the index
+	// as the last key makes the unstable sort keep the order of adding.
+	order := d.order[:0]
+	for i := range fs {
+		order = append(order, int32(i))
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := compareFindings(&fs[a], &fs[b]); c != 0 {
+			return c
 		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		return a.End < b.End
+		return cmp.Compare(a, b)
 	})
+	d.order = order
+	out := make([]Finding, 0, len(fs))
+	for _, i := range order {
+		out = d.mergeFinding(out, fs[i])
+	}
+	sortFindings(out)
+	return out
+}
+
+// compareFindings orders findings by Start, then by descending severity.
+func compareFindings(a, b *Finding) int {
+	if a.Start != b.Start {
+		return cmp.Compare(a.Start, b.Start)
+	}
+	if a.Severity != b.Severity {
+		return cmp.Compare(b.Severity, a.Severity)
+	}
+	if a.Rule != b.Rule {
+		return strings.Compare(a.Rule, b.Rule)
+	}
+	return cmp.Compare(a.End, b.End)
+}
+
+// sortFindings sorts fs stably. Merging rarely disturbs the order, so the
+// common case is a single check.
+func sortFindings(fs []Finding) {
+	byPosition := func(a, b Finding) int { return compareFindings(&a, &b) }
+	if !slices.IsSortedFunc(fs, byPosition) {
+		slices.SortStableFunc(fs, byPosition)
+	}
 }
 
 // Worst is the highest severity among the findings, 0 when there are none.
@@ -120,7 +231,7 @@ func (d *doc) add(rule string, sev Severity, s, e int, variant string, args ...a
 	msg, fix := findingText(rule, variant, d.lang, args...)
 	d.findings = append(d.findings, Finding{
 		Rule: rule, Severity: sev, Start: s, End: e,
-		Excerpt: string(d.runes[s:e]), Message: msg, Fix: fix,
+		Excerpt: d.text(s, e), Message: msg, Fix: fix,
 	})
 }
 
@@ -130,11 +241,18 @@ func (d *doc) addHit(rule string, sev Severity, h hit, variant string, args ...a
 }
 
 // mask hides runes [s, e) from the word rules.
-func (d *doc) mask(s, e int) { d.masks = append(d.masks, span{s, e}) }
+func (d *doc) mask(s, e int) {
+	d.masks = append(d.masks, span{s, e})
+	for k := max(s, 0); k < min(e, len(d.maskedRune)); k++ {
+		d.maskedRune[k] = true
+	}
+}
 
+// masked reports whether any rune of [s, e) is masked. Every mask and every
+// range tested is non-empty, so this is the same as overlapping a mask.
 func (d *doc) masked(s, e int) bool {
-	for _, m := range d.masks {
-		if s < m.end && m.start < e {
+	for k := max(s, 0); k < min(e, len(d.maskedRune)); k++ {
+		if d.maskedRune[k] {
 			return true
 		}
 	}
@@ -155,11 +273,15 @@ func (d *doc) applyMasks() {
 }
 
 // cancelHits drops review and incentive words that a trap phrase explains
-// ("avis de passage", "kostenloser Ersatz") and fills d.has.
+// ("avis de passage", "kostenloser Ersatz"), fills d.has and groups the
+// hits by category.
 func (d *doc) cancelHits() {
+	// The cancelling categories are never cancelled themselves, so their
+	// groups before filtering are the same as after.
+	d.groupHits()
 	cancels := func(h hit, by category) bool {
-		for _, o := range d.hits {
-			if o.cat == by && h.from < o.to && o.from < h.to {
+		for _, o := range d.hitsOf(by) {
+			if h.from < o.to && o.from < h.to {
 				return true
 			}
 		}
@@ -188,8 +310,30 @@ func (d *doc) cancelHits() {
 		out = append(out, h)
 	}
 	d.hits = out
+	d.groupHits()
+}
+
+// groupHits fills d.byCat, d.catEnd and d.has from d.hits, keeping the text
+// order within each category.
+func (d *doc) groupHits() {
+	var count [catCount]int32
 	for _, h := range d.hits {
-		d.has[h.cat] = true
+		count[h.cat]++
+	}
+	var end int32
+	for c := range count {
+		end += count[c]
+		d.catEnd[c] = end
+		d.has[c] = count[c] > 0
+	}
+	d.byCat = slices.Grow(d.byCat[:0], len(d.hits))[:len(d.hits)]
+	next := count // next[c]: where the next hit of c goes
+	for c := range next {
+		next[c] = d.catEnd[c] - count[c]
+	}
+	for _, h := range d.hits {
+		d.byCat[next[h.cat]] = h
+		next[h.cat]++
 	}
 }
 
@@ -198,22 +342,17 @@ func (d *doc) hitsOf(cat category) []hit {
 	if !d.has[cat] {
 		return nil
 	}
-	var out []hit
-	for _, h := range d.hits {
-		if h.cat == cat {
-			out = append(out, h)
-		}
+	start := int32(0)
+	if cat > 0 {
+		start = d.catEnd[cat-1]
 	}
-	return out
+	return d.byCat[start:d.catEnd[cat]]
 }
 
 // inSentence reports whether cat has a hit in sentence s.
 func (d *doc) inSentence(cat category, s int) bool {
-	if !d.has[cat] {
-		return false
-	}
-	for _, h := range d.hits {
-		if h.cat == cat && d.toks[h.from].sent == s {
+	for _, h := range d.hitsOf(cat) {
+		if d.toks[h.from].sent == s {
 			return true
 		}
 	}
@@ -222,34 +361,27 @@ func (d *doc) inSentence(cat category, s int) bool {
 
 func (d *doc) sentOf(h hit) int { return d.toks[h.from].sent }
 
-// mergeFindings joins overlapping findings of the same rule (two phrases
-// matching one sentence) into one, keeping the higher severity and the
-// first finding's wording. fs must be sorted.
-func mergeFindings(fs []Finding, runes []rune) []Finding {
-	out := fs[:0]
-	for _, f := range fs {
-		merged := false
-		for k := len(out) - 1; k >= 0 && k >= len(out)-8; k-- {
-			o := &out[k]
-			if o.Rule != f.Rule {
-				continue
-			}
-			same := o.Start == f.Start && o.End == f.End
-			if same || (f.Start < o.End && o.Start < f.End) {
-				if f.End > o.End {
-					o.End = f.End
-					o.Excerpt = string(runes[o.Start:o.End])
-				}
-				if f.Severity > o.Severity {
-					o.Severity, o.Message, o.Fix = f.Severity, f.Message, f.Fix
-				}
-				merged = true
-				break
-			}
+// mergeFinding appends f to out, or joins it into one of the last findings
+// of the same rule that it overlaps (two phrases matching one sentence),
+// keeping the higher severity and the first finding's wording. Findings
+// must come in sorted order.
+func (d *doc) mergeFinding(out []Finding, f Finding) []Finding {
+	for k := len(out) - 1; k >= 0 && k >= len(out)-8; k-- {
+		o := &out[k]
+		if o.Rule != f.Rule {
+			continue
 		}
-		if !merged {
-			out = append(out, f)
+		same := o.Start == f.Start && o.End == f.End
+		if same || (f.Start < o.End && o.Start < f.End) {
+			if f.End > o.End {
+				o.End = f.End
+				o.Excerpt = d.text(o.Start, o.End)
+			}
+			if f.Severity > o.Severity {
+				o.Severity, o.Message, o.Fix = f.Severity, f.Message, f.Fix
+			}
+			return out
 		}
 	}
-	return out
+	return append(out, f)
 }

@@ -91,6 +91,9 @@ func (d *doc) checkHTML() {
 // isEmoji reports pictographs that render as emoji. ©, ®, ™, ‼, arrows, €
 // and typographic symbols are ordinary text.
 func isEmoji(r rune) bool {
+	if r < 0x231A { // below the first emoji: letters, digits, punctuation
+		return false
+	}
 	switch {
 	case r >= 0x1F000 && r <= 0x1FAFF:
 		return true

@@ -40,6 +40,9 @@ var trackingHosts = []string{"dhl.de", "dhl.com", "dhl.it", "dhl.fr", "dhl.es", 
 func (d *doc) findOrderIDs() {
 	rs := d.runes
 	for i := 0; i+19 <= len(rs); i++ {
+		if !isDigit(rs[i]) {
+			continue // the cheap test first: most runes are not digits
+		}
 		if i > 0 && (isDigit(rs[i-1]) || rs[i-1] == '-') {
 			continue
 		}
@@ -69,11 +72,19 @@ func isOrderID(rs []rune) bool {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-// chunk is a run of non-space runes with surrounding punctuation trimmed.
-type chunk struct{ start, end int }
+// addrChunk is a run of non-space runes, with surrounding punctuation
+// trimmed, that may hold an address; lower is its text in lower case.
+type addrChunk struct {
+	start, end int
+	lower      string
+}
 
-func (d *doc) chunks(fn func(c chunk, s string)) {
+// findAddrChunks lists the chunks of four or more runes with a character
+// that addresses have (. @ / and closing brackets). The e-mail and the link
+// rules both walk this list, so the text is split only once.
+func (d *doc) findAddrChunks() {
 	rs := d.runes
+	d.addrChunks = d.addrChunks[:0]
 	for i := 0; i < len(rs); {
 		if unicode.IsSpace(rs[i]) {
 			i++
@@ -84,33 +95,86 @@ func (d *doc) chunks(fn func(c chunk, s string)) {
 			j++
 		}
 		s, e := i, j
-		for s < e && strings.ContainsRune("(<[\"'«„“‚", rs[s]) {
+		for s < e && opensChunk(rs[s]) {
 			s++
 		}
-		for e > s && strings.ContainsRune(".,;:!?)>]\"'»“”‘", rs[e-1]) {
+		for e > s && closesChunk(rs[e-1]) {
 			e--
 		}
 		i = j
-		if e-s >= 4 && maybeAddress(rs[s:e]) && !d.masked(s, e) {
-			fn(chunk{s, e}, strings.ToLower(string(rs[s:e])))
+		if e-s >= 4 && maybeAddress(rs[s:e]) {
+			d.addrChunks = append(d.addrChunks, addrChunk{s, e, strings.ToLower(d.text(s, e))})
 		}
 	}
 }
 
-// deobfuscate rewrites "(at)", "[dot]", "[.]" and the like inside one chunk.
+// opensChunk reports punctuation trimmed from the start of a chunk.
+func opensChunk(r rune) bool {
+	switch r {
+	case '(', '<', '[', '"', '\'', '«', '„', '“', '‚':
+		return true
+	}
+	return false
+}
+
+// closesChunk reports punctuation trimmed from the end of a chunk.
+func closesChunk(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '!', '?', ')', '>', ']', '"', '\'', '»', '“', '”', '‘':
+		return true
+	}
+	return false
+}
+
+// chunks calls fn for every address chunk that is not masked yet.
+func (d *doc) chunks(fn func(c addrChunk, s string)) {
+	for _, c := range d.addrChunks {
+		if !d.masked(c.start, c.end) {
+			fn(c, c.lower)
+		}
+	}
+}
+
+// obfuscations are the spelled-out "@" and "." that deobfuscate undoes.
+var obfuscations = []struct{ from, to string }{
+	{"(at)", "@"}, {"[at]", "@"}, {"{at}", "@"}, {"(ät)", "@"}, {"[ät]", "@"},
+	{"(dot)", "."}, {"[dot]", "."}, {"{dot}", "."}, {"(.)", "."}, {"[.]", "."},
+	{"(punkt)", "."}, {"[punkt]", "."},
+}
+
+// deobfuscate rewrites "(at)", "[dot]", "[.]" and the like inside one chunk,
+// left to right as strings.Replacer would, and allocates only when it does.
 func deobfuscate(s string) (string, bool) {
 	if !strings.ContainsAny(s, "([{") {
 		return s, false
 	}
-	r := strings.NewReplacer("(at)", "@", "[at]", "@", "{at}", "@", "(ät)", "@", "[ät]", "@",
-		"(dot)", ".", "[dot]", ".", "{dot}", ".", "(.)", ".", "[.]", ".", "(punkt)", ".", "[punkt]", ".")
-	out := r.Replace(s)
-	return out, out != s
+	var b strings.Builder
+	done := 0 // s[:done] is in b
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '(' && c != '[' && c != '{' {
+			continue
+		}
+		for _, o := range obfuscations {
+			if strings.HasPrefix(s[i:], o.from) {
+				b.WriteString(s[done:i])
+				b.WriteString(o.to)
+				done = i + len(o.from)
+				i = done - 1
+				break
+			}
+		}
+	}
+	if done == 0 {
+		return s, false
+	}
+	b.WriteString(s[done:])
+	return b.String(), true
 }
 
 // checkEmails finds e-mail addresses, including "name(at)shop.de".
 func (d *doc) checkEmails() {
-	d.chunks(func(c chunk, s string) {
+	d.findAddrChunks()
+	d.chunks(func(c addrChunk, s string) {
 		s, obf := deobfuscate(s)
 		at := strings.IndexByte(s, '@')
 		if at <= 0 || at == len(s)-1 {
@@ -178,7 +242,7 @@ func hostIs(host string, list []string) bool {
 
 // checkLinks finds URLs and bare domains.
 func (d *doc) checkLinks() {
-	d.chunks(func(c chunk, s string) {
+	d.chunks(func(c addrChunk, s string) {
 		s, obf := deobfuscate(s)
 		if strings.IndexByte(s, '@') >= 0 {
 			return
@@ -268,10 +332,9 @@ func (d *doc) checkObfuscations() {
 			d.add("EXTERNAL_LINK", Block, s, e, "obfuscated")
 		}
 		d.mask(s, e)
-		for k := range ts {
-			if ts[k].start >= s && ts[k].end <= e {
-				ts[k].flags |= tokMasked
-			}
+		// The tokens inside [s, e) are those from the one starting at s to i.
+		for k := i; k >= 0 && ts[k].start >= s; k-- {
+			ts[k].flags |= tokMasked
 		}
 	}
 	// "name (at) shop.de": the domain was found as a link already; the
@@ -290,7 +353,7 @@ func (d *doc) checkObfuscations() {
 				s, e := ts[i-1].start, d.linkEnd(ts[i+1].start)
 				msg, fix := findingText("EMAIL_ADDRESS", "obfuscated", d.lang)
 				*f = Finding{Rule: "EMAIL_ADDRESS", Severity: Block, Start: s, End: e,
-					Excerpt: string(d.runes[s:e]), Message: msg, Fix: fix}
+					Excerpt: d.text(s, e), Message: msg, Fix: fix}
 				d.mask(s, e)
 				ts[i-1].flags |= tokMasked
 				ts[i].flags |= tokMasked

@@ -1,6 +1,9 @@
 package policy
 
-import "unicode"
+import (
+	"sort"
+	"unicode"
+)
 
 // referenceWords introduce numbers that are not phone numbers: tracking
 // numbers, EANs, invoice and customer numbers.
@@ -146,14 +149,12 @@ func (d *doc) phoneShape(rs []rune, digits, groups int) bool {
 
 // referenceBefore reports a reference word ("Sendungsnummer", "EAN") just before start.
 func (d *doc) referenceBefore(start int) bool {
-	// Tokens are not built yet when links run, but they are by now.
-	n := 0
-	for k := len(d.toks) - 1; k >= 0 && n < 4; k-- {
+	// Tokens are not built yet when links run, but they are by now. They
+	// are sorted, so the ones ending by start are a prefix.
+	k := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].end > start })
+	for n := 0; k > 0 && n < 4; n++ {
+		k--
 		t := &d.toks[k]
-		if t.end > start {
-			continue
-		}
-		n++
 		if referenceWords[d.folded[t.fs:t.fe]] {
 			return true
 		}
@@ -167,23 +168,18 @@ func (d *doc) phoneContextOK(start int) bool {
 	if !d.has[catPhoneOK] {
 		return false
 	}
-	sent := -1
-	for k := range d.toks {
-		if d.toks[k].start >= start {
-			sent = d.toks[k].sent
-			break
-		}
-	}
-	if sent < 0 {
+	k := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].start >= start })
+	if k == len(d.toks) {
 		return false
 	}
+	sent := d.toks[k].sent
 	return d.inSentence(catPhoneOK, sent) || d.inSentence(catPhoneOK, sent-1)
 }
 
 // isDate recognises 03/04/2026, 3.4.26 and 2026-04-03.
 func isDate(rs []rune) bool {
-	var sizes []int
-	cur := 0
+	var sizes [3]int
+	n, cur := 0, 0
 	var sep rune
 	for _, c := range rs {
 		if isDigit(c) {
@@ -194,11 +190,15 @@ func isDate(rs []rune) bool {
 			return false
 		}
 		sep = c
-		sizes = append(sizes, cur)
+		if n == 2 {
+			return false // a fourth group
+		}
+		sizes[n] = cur
+		n++
 		cur = 0
 	}
-	sizes = append(sizes, cur)
-	if len(sizes) != 3 || (sep != '/' && sep != '.' && sep != '-') {
+	sizes[n] = cur
+	if n != 2 || (sep != '/' && sep != '.' && sep != '-') {
 		return false
 	}
 	small := func(n int) bool { return n == 1 || n == 2 }

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -43,18 +44,26 @@ type phrase struct {
 // phraseSet finds every phrase of every category in one pass over the tokens.
 // Phrases are indexed by their first element: exact words in a map, prefixes
 // by their first three bytes, and the rare infix or number starts in a list.
+// The three bytes are packed into an integer key, which hashes faster than
+// a string.
 type phraseSet struct {
 	phrases []phrase
 	exact   map[string][]int32
-	prefix  map[string][]int32
+	prefix  map[uint32][]int32
 	// other holds phrases whose first element has an infix or number
 	// alternative, with that alternative, so only it is tested per token.
 	other []otherStart
+	// otherAlts are the distinct alternatives of other: many phrases share
+	// one ("*rezension"), and each is tested once per token.
+	otherAlts []alt
+	// otherBytes[k] is byteSet(otherAlts[k].s): a word lacking one of those
+	// bytes cannot contain the infix, which rules out most words cheaply.
+	otherBytes []uint64
 }
 
 type otherStart struct {
 	id int32
-	a  alt
+	a  int // index into otherAlts
 }
 
 // hit is one phrase found: tokens [from, to).
@@ -64,7 +73,7 @@ type hit struct {
 }
 
 func compilePhrases(lex map[category][]string, classes map[string]string) *phraseSet {
-	ps := &phraseSet{exact: map[string][]int32{}, prefix: map[string][]int32{}}
+	ps := &phraseSet{exact: map[string][]int32{}, prefix: map[uint32][]int32{}}
 	// Map iteration order must not leak into results: walk categories in order.
 	for cat := category(0); cat < catCount; cat++ {
 		for _, src := range lex[cat] {
@@ -82,15 +91,37 @@ func compilePhrases(lex map[category][]string, classes map[string]string) *phras
 					if len(a.s) < 3 {
 						panic("policy: prefix too short in phrase " + src)
 					}
-					ps.prefix[a.s[:3]] = appendOnce(ps.prefix[a.s[:3]], id)
+					k := prefixKey(a.s)
+					ps.prefix[k] = appendOnce(ps.prefix[k], id)
 				default:
-					ps.other = append(ps.other, otherStart{id, a})
+					k := slices.Index(ps.otherAlts, a)
+					if k < 0 {
+						k = len(ps.otherAlts)
+						ps.otherAlts = append(ps.otherAlts, a)
+						ps.otherBytes = append(ps.otherBytes, byteSet(a.s))
+						if k >= 64 {
+							panic("policy: more than 64 distinct infix or number phrase starts")
+						}
+					}
+					ps.other = append(ps.other, otherStart{id, k})
 				}
 			}
 		}
 	}
 	return ps
 }
+
+// byteSet is a 64-bit summary of the bytes of s: bit b%64 for each byte b.
+func byteSet(s string) uint64 {
+	var set uint64
+	for i := 0; i < len(s); i++ {
+		set |= 1 << (s[i] & 63)
+	}
+	return set
+}
+
+// prefixKey packs the first three bytes of s, which has at least three.
+func prefixKey(s string) uint32 { return uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2]) }
 
 func appendOnce(ids []int32, id int32) []int32 {
 	if len(ids) > 0 && ids[len(ids)-1] == id {
@@ -180,12 +211,25 @@ func (ps *phraseSet) find(toks []token, folded string, hits []hit) []hit {
 			hits = ps.try(id, toks, folded, i, hits)
 		}
 		if len(w) >= 3 {
-			for _, id := range ps.prefix[w[:3]] {
+			for _, id := range ps.prefix[prefixKey(w)] {
 				hits = ps.try(id, toks, folded, i, hits)
 			}
 		}
-		for k := range ps.other {
-			if o := &ps.other[k]; o.a.match(w, t) {
+		var matched uint64 // bit k: otherAlts[k] matches this token
+		wordBytes := byteSet(w)
+		for k := range ps.otherAlts {
+			if ps.otherBytes[k]&^wordBytes != 0 {
+				continue
+			}
+			if ps.otherAlts[k].match(w, t) {
+				matched |= 1 << k
+			}
+		}
+		if matched == 0 {
+			continue
+		}
+		for _, o := range ps.other {
+			if matched&(1<<o.a) != 0 {
 				hits = ps.tryRest(o.id, toks, folded, i, hits)
 			}
 		}

@@ -3,6 +3,7 @@ package policy
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Token flags.
@@ -36,12 +37,26 @@ func isSymbolToken(r rune) bool {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIILetter(r) || isDigit(r)
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+func isASCIILetter(r rune) bool { return r|0x20 >= 'a' && r|0x20 <= 'z' }
 
 // foldRune lower-cases r and maps typographic apostrophes to ASCII, keeping
 // one rune per rune so rune offsets stay valid.
 func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if r >= 'A' && r <= 'Z' {
+			return r + ('a' - 'A')
+		}
+		if r == '`' {
+			return '\''
+		}
+		return r
+	}
 	switch r {
 	case '’', '‘', '`', '´':
 		return '\''
@@ -66,6 +81,22 @@ func tokenize(runes []rune, toks []token) ([]token, string) {
 			upper, lower := false, false
 			for i < len(runes) && isWordRune(runes[i]) {
 				c := runes[i]
+				if c < utf8.RuneSelf {
+					// ASCII, most of any text: no Unicode tables needed.
+					if isDigit(c) {
+						t.flags |= tokDigit
+					} else {
+						t.flags |= tokLetter
+						if c <= 'Z' {
+							upper = true
+						} else {
+							lower = true
+						}
+					}
+					b.WriteByte(byte(foldRune(c)))
+					i++
+					continue
+				}
 				if unicode.IsLetter(c) {
 					t.flags |= tokLetter
 					if unicode.IsUpper(c) {
@@ -106,7 +137,11 @@ func tokenize(runes []rune, toks []token) ([]token, string) {
 				sent++
 			}
 		}
-		b.WriteRune(foldRune(r))
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(foldRune(r)))
+		} else {
+			b.WriteRune(foldRune(r))
+		}
 		i++
 	}
 	return toks, b.String()

@@ -19,7 +19,8 @@ import (
 
 // ComposerConfig is what a Composer needs besides the checker.
 type ComposerConfig struct {
-	// Window is the window the confirmation dialogs open over.
+	// Window is the window the confirmation dialogs open over; without one
+	// nothing can be sent.
 	Window fyne.Window
 	// Templates are offered in the template picker, filtered by the kind and
 	// the buyer's language; SetTemplates replaces them.
@@ -28,6 +29,7 @@ type ComposerConfig struct {
 
 // ComposeContext is the order a message is written for.
 type ComposeContext struct {
+	// OrderID is the Amazon order ID; empty while no order is chosen.
 	OrderID string
 	// BuyerLocale is the buyer's language of preference, such as "de-DE"; empty if unknown.
 	BuyerLocale string
@@ -93,7 +95,8 @@ type Composer struct {
 type langState struct {
 	code, buyer string
 	percent     int
-	valid       bool
+	// valid tells a drawn state from the zero value, which forces a redraw.
+	valid bool
 }
 
 // NewComposer builds a composer that checks with c. Until SetContext is
@@ -165,6 +168,7 @@ func (c *Composer) SetContext(ctx ComposeContext) {
 		c.kind = offered[0]
 	}
 	c.lastFill = ""
+	c.templateSelect.Selected = ""
 	c.outcome = ResultNone
 	c.resultBox.Hide()
 	c.applyKind()

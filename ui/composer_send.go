@@ -100,26 +100,35 @@ func (c *Composer) onSendTapped() {
 	scroll := container.NewVScroll(body)
 	scroll.SetMinSize(fyne.NewSize(460, 260))
 	content := container.NewBorder(&widget.Label{Text: intro, Wrapping: fyne.TextWrapWord}, c.remainingHint(), nil, nil, scroll)
-	c.confirm = dialog.NewCustomConfirm(tr("composer.confirm.title"), tr("composer.confirm.send"),
+	confirm := dialog.NewCustomConfirm(tr("composer.confirm.title"), tr("composer.confirm.send"),
 		tr("dialog.cancel"), content, func(ok bool) {
 			c.confirm = nil
 			if ok {
 				c.send(kind, text)
 			}
 		}, c.cfg.Window)
-	c.confirm.Show()
+	if c.res.Worst() >= policy.Risk {
+		confirm.SetConfirmImportance(widget.DangerImportance)
+	}
+	c.confirm = confirm
+	confirm.Show()
 }
 
-// remainingHint says how many non-blocking findings the seller is sending with, or nil.
+// remainingHint says how many non-blocking findings the seller is sending
+// with, more urgently when one of them puts the account at risk; nil when none.
 func (c *Composer) remainingHint() fyne.CanvasObject {
-	if len(c.res.Findings) == 0 {
+	n := len(c.res.Findings)
+	if n == 0 {
 		return nil
 	}
-	return &widget.Label{
-		Text:       tr("composer.confirm.remaining", map[string]any{"N": len(c.res.Findings)}),
-		Wrapping:   fyne.TextWrapWord,
-		Importance: widget.WarningImportance,
+	hint := &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	if c.res.Worst() >= policy.Risk {
+		hint.Text = tr("composer.confirm.risk", map[string]any{"N": n})
+		hint.Importance = widget.DangerImportance
+	} else {
+		hint.Text = tr("composer.confirm.remaining", map[string]any{"N": n})
 	}
+	return hint
 }
 
 // send checks the confirmed text once more and hands it to OnSend.

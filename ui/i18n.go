@@ -182,11 +182,18 @@ func effectiveLang() string {
 	if c := Language(); c != LanguageSystem {
 		return c
 	}
+	return systemLang()
+}
+
+// systemLang is "de" when the system speaks German, else "en". It is looked
+// up once: it is needed on every keystroke, and the lookup reads the
+// environment (and logs when the locale is malformed, such as "C").
+var systemLang = sync.OnceValue(func() string {
 	if strings.HasPrefix(lang.SystemLocale().LanguageString(), LanguageGerman) {
 		return LanguageGerman
 	}
 	return LanguageEnglish
-}
+})
 
 // tr returns the text for key in the window's language, filled from data (a
 // map or struct for {{.Field}} in the text). A key missing in German falls

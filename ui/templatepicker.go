@@ -15,6 +15,7 @@ import (
 // language (or the window's, while the buyer's is unknown). The first option
 // is to write freely.
 func (c *Composer) refreshTemplates() {
+	before := c.shown
 	c.shown = nil
 	if c.kind != "" {
 		lang := baseLanguage(c.ctx.BuyerLocale)
@@ -29,10 +30,11 @@ func (c *Composer) refreshTemplates() {
 		options = append(options, t.Title)
 	}
 	sel := c.templateSelect
+	// A relabel keeps the picked template; another kind or buyer starts afresh.
 	keep := sel.SelectedIndex()
 	sel.Options = options
 	sel.Selected = ""
-	if keep > 0 && keep < len(options) {
+	if keep >= 0 && sameTemplates(before, c.shown) {
 		sel.Selected = options[keep]
 	} else {
 		c.templateHint.SetText("")
@@ -94,4 +96,17 @@ func (c *Composer) fill(body string) {
 			return
 		}
 	}
+}
+
+// sameTemplates reports whether two pickers list the same templates.
+func sameTemplates(a, b []templates.Template) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID || a[i].Lang != b[i].Lang {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,183 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"sellermail/app/secrets"
+	"sellermail/app/store"
+	"sellermail/policy"
+	"sellermail/spapi/sandbox"
+)
+
+// memKeyring is an in-memory secrets.Backend; fail, when set, is returned by every call.
+type memKeyring struct {
+	mu   sync.Mutex
+	m    map[string]string
+	fail error
+}
+
+func newMemKeyring() *memKeyring { return &memKeyring{m: map[string]string{}} }
+
+func (k *memKeyring) Set(service, user, password string) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.fail != nil {
+		return k.fail
+	}
+	k.m[service+"/"+user] = password
+	return nil
+}
+
+func (k *memKeyring) Get(service, user string) (string, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.fail != nil {
+		return "", k.fail
+	}
+	v, ok := k.m[service+"/"+user]
+	if !ok {
+		return "", secrets.ErrNotFound
+	}
+	return v, nil
+}
+
+func (k *memKeyring) Delete(service, user string) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.fail != nil {
+		return k.fail
+	}
+	if _, ok := k.m[service+"/"+user]; !ok {
+		return secrets.ErrNotFound
+	}
+	delete(k.m, service+"/"+user)
+	return nil
+}
+
+func (k *memKeyring) len() int {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return len(k.m)
+}
+
+// Demo settings for tests: a small shop and clocks 1000 times faster, so
+// Amazon's rate limits cost milliseconds.
+const (
+	testOrders    = 120
+	testTimeScale = 1000
+)
+
+func testOptions(t *testing.T, kr *memKeyring) Options {
+	t.Helper()
+	return Options{
+		DataDir:    t.TempDir(),
+		Keyring:    secrets.NewWithBackend(kr, time.Second),
+		TimeScale:  testTimeScale,
+		DemoOrders: testOrders,
+	}
+}
+
+// openTest opens a service on opts and closes it when the test ends.
+func openTest(t *testing.T, opts Options) *Service {
+	t.Helper()
+	s, err := Open(context.Background(), opts)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// syncedDemo opens the demo and syncs every order.
+func syncedDemo(t *testing.T) *Service {
+	t.Helper()
+	s := openTest(t, testOptions(t, newMemKeyring()))
+	if _, err := s.Sync(context.Background(), nil); err != nil {
+		t.Fatalf("Sync: %v", err)
+	}
+	return s
+}
+
+// findOrder returns the detail of the first stored order (filtered by f)
+// for which ok holds, asking Amazon for its facts.
+func findOrder(t *testing.T, s *Service, f store.OrderFilter, ok func(*OrderDetail) bool) *OrderDetail {
+	t.Helper()
+	ctx := context.Background()
+	f.Limit = store.MaxLimit
+	orders, err := s.Orders(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range orders {
+		d, err := s.OrderDetail(ctx, o.OrderID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.FactsErr != nil {
+			t.Fatalf("facts of %s: %v", o.OrderID, d.FactsErr)
+		}
+		if ok(d) {
+			return d
+		}
+	}
+	t.Fatal("no demo order fits the test")
+	return nil
+}
+
+// offersIn finds an order offering kind to a buyer reading English or German.
+func offersIn(t *testing.T, s *Service, kind policy.Kind, exclude ...string) *OrderDetail {
+	t.Helper()
+	return findOrder(t, s, store.OrderFilter{}, func(d *OrderDetail) bool {
+		for _, x := range exclude {
+			if d.Order.OrderID == x {
+				return false
+			}
+		}
+		l := baseLang(d.BuyerLocale)
+		return d.Offers(kind) && (l == "en" || l == "de")
+	})
+}
+
+// problemText is a compliant unexpectedProblem message in the buyer's language.
+func problemText(d *OrderDetail, reason string) string {
+	if baseLang(d.BuyerLocale) == "de" {
+		return "Guten Tag, leider verzögert sich der Versand Ihrer Bestellung " + d.Order.OrderID +
+			" um zwei Tage, weil " + reason + ". Wir senden Ihnen die Ware so schnell wie möglich. Vielen Dank für Ihre Geduld."
+	}
+	return "Hello, unfortunately the shipment of your order " + d.Order.OrderID + " is delayed by two days because " +
+		reason + ". We will send it to you as soon as possible. Thank you for your patience."
+}
+
+// sentFor returns what the demo server recorded for an order.
+func sentFor(srv *sandbox.Server, orderID string) []sandbox.SentRecord {
+	var out []sandbox.SentRecord
+	for _, r := range srv.Sent() {
+		if r.AmazonOrderID == orderID {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func wantRefusal(t *testing.T, err, kind error) *Refusal {
+	t.Helper()
+	if !errors.Is(err, kind) {
+		t.Fatalf("error = %v, want %v", err, kind)
+	}
+	var r *Refusal
+	if !errors.As(err, &r) {
+		t.Fatalf("error %v is not a *Refusal", err)
+	}
+	en, de := Explain(err, policy.English), Explain(err, policy.German)
+	if en == "" || de == "" || en == de {
+		t.Fatalf("explanations not in both languages: en %q, de %q", en, de)
+	}
+	return r
+}
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }

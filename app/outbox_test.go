@@ -1,0 +1,85 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"sellermail/app/store"
+	"sellermail/policy"
+)
+
+func TestOutboxRecoveryAfterCrash(t *testing.T) {
+	ctx := context.Background()
+	opts := testOptions(t, newMemKeyring())
+	s1, err := Open(ctx, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s1.Sync(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	d := offersIn(t, s1, policy.KindUnexpectedProblem)
+	msg := store.Message{OrderID: d.Order.OrderID, MarketplaceID: d.Order.MarketplaceID, Kind: "unexpectedProblem", Lang: "en"}
+	// One message was being sent when the process died, another was still queued.
+	msg.Text = problemText(d, "of a crash")
+	sending, err := s1.store.EnqueueMessage(ctx, msg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s1.store.MarkSending(ctx, sending); err != nil {
+		t.Fatal(err)
+	}
+	msg.Text = problemText(d, "of a second problem")
+	queued, err := s1.store.EnqueueMessage(ctx, msg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s1.Close()
+
+	s2 := openTest(t, opts)
+	m, err := s2.Message(ctx, sending)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Status != store.StatusUnknown || m.Error == "" {
+		t.Fatalf("interrupted message is %s (%q), want unknown with a reason", m.Status, m.Error)
+	}
+	if _, err := s2.SendQueued(ctx, sending, policy.English); !errors.Is(err, ErrNotQueued) {
+		t.Fatalf("SendQueued of the interrupted message = %v, want ErrNotQueued", err)
+	}
+	pending, err := s2.Pending(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pending) != 1 || pending[0].ID != queued || pending[0].Status != store.StatusQueued {
+		t.Fatalf("Pending = %+v, want the queued message only", pending)
+	}
+	// The seller sends the queued one; the interrupted one is never sent.
+	res, err := s2.SendQueued(ctx, queued, policy.English)
+	if err != nil || res.Status != store.StatusSent {
+		t.Fatalf("SendQueued: %+v, %v", res, err)
+	}
+	if got := sentFor(s2.demo, d.Order.OrderID); len(got) != 1 || got[0].Text != msg.Text {
+		t.Fatalf("sandbox received %+v", got)
+	}
+}
+
+func TestDiscardQueued(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, testOptions(t, newMemKeyring()))
+	id, err := s.store.EnqueueMessage(ctx, store.Message{OrderID: "302-0000000-0000001", MarketplaceID: "A1PA6795UKMFR9", Kind: "unexpectedProblem", Text: "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DiscardQueued(ctx, id, policy.German); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := s.Message(ctx, id)
+	if m.Status != store.StatusFailed || m.Error != "Vom Verkäufer verworfen." {
+		t.Fatalf("discarded message %+v", m)
+	}
+	if err := s.DiscardQueued(ctx, id, policy.English); !errors.Is(err, ErrNotQueued) {
+		t.Fatalf("second discard = %v", err)
+	}
+}

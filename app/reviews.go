@@ -1,0 +1,206 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"sellermail/app/store"
+	"sellermail/policy"
+	"sellermail/spapi"
+)
+
+// ReviewResult is what became of one order's review request.
+type ReviewResult struct {
+	OrderID string
+	// Status is the recorded outcome; "" when nothing was sent (not
+	// eligible, or a dry run).
+	Status store.ReviewStatus
+	// Eligibility explains why an order was skipped; in a dry run it is the
+	// reason the order would be asked.
+	Eligibility Eligibility
+	RequestID   string
+	// Err is set when the request was refused or failed; explain it with Explain.
+	Err error
+}
+
+// ReviewProgress reports a running batch after each order.
+type ReviewProgress struct {
+	Done, Total int
+	Last        ReviewResult
+}
+
+// ReviewSummary sums up a batch.
+type ReviewSummary struct {
+	Total                          int
+	Sent, Skipped, Failed, Unknown int
+	// Eligible counts the orders a dry run would ask.
+	Eligible int
+	Results  []ReviewResult
+}
+
+// RequestReview sends Amazon's review request for one order. The order must
+// be eligible by its status, the 5–30-day window and the local history, and
+// Amazon must offer the request right now (asked first). The request is
+// recorded as sending before it goes out, so a crash leaves it unknown and
+// it is never sent twice.
+func (s *Service) RequestReview(ctx context.Context, orderID string) (ReviewResult, error) {
+	r := ReviewResult{OrderID: orderID}
+	o, err := s.store.GetOrder(ctx, orderID)
+	if err != nil {
+		if errors.Is(err, store.ErrNotFound) {
+			err = refusal(ErrUnknownOrder, "The order "+orderID+" is not in the local data; sync first.",
+				"Die Bestellung "+orderID+" ist nicht in den lokalen Daten; bitte zuerst synchronisieren.")
+		}
+		r.Err = err
+		return r, err
+	}
+	return s.requestReview(ctx, o)
+}
+
+func (s *Service) requestReview(ctx context.Context, o store.Order) (ReviewResult, error) {
+	r := ReviewResult{OrderID: o.OrderID}
+	fail := func(err error) (ReviewResult, error) {
+		r.Err = err
+		return r, err
+	}
+	requested, err := s.store.HasReviewRequest(ctx, o.OrderID)
+	if err != nil {
+		return fail(err)
+	}
+	r.Eligibility = ReviewEligibility(reviewFacts(o, requested, nil), s.now())
+	if !r.Eligibility.OK {
+		return fail(notEligible(r.Eligibility))
+	}
+	a, err := s.client.SolicitationActions(ctx, o.OrderID, o.MarketplaceID)
+	if err != nil {
+		return fail(err)
+	}
+	offered := a.Has(spapi.ActionProductReview)
+	if err := s.store.PutSolicitationAvailable(ctx, o.OrderID, offered, s.now()); err != nil {
+		return fail(err)
+	}
+	if r.Eligibility = ReviewEligibility(reviewFacts(o, false, &offered), s.now()); !r.Eligibility.OK {
+		return fail(notEligible(r.Eligibility))
+	}
+	id, err := s.store.RecordReviewRequest(ctx, store.ReviewRequest{OrderID: o.OrderID, MarketplaceID: o.MarketplaceID, Status: store.ReviewSending})
+	if err != nil {
+		return fail(err)
+	}
+	keep := context.WithoutCancel(ctx)
+	sent, err := s.client.RequestReview(ctx, o.OrderID, o.MarketplaceID)
+	var apiErr *spapi.APIError
+	switch {
+	case err == nil:
+		r.Status, r.RequestID = store.ReviewSent, sent.RequestID
+		return r, s.store.UpdateReviewRequest(keep, id, store.ReviewSent, sent.RequestID, "")
+	case errors.Is(err, spapi.ErrOutcomeUnknown):
+		r.Status = store.ReviewUnknown
+		if merr := s.store.UpdateReviewRequest(keep, id, store.ReviewUnknown, "", Explain(err, s.lang)); merr != nil {
+			err = errors.Join(err, merr)
+		}
+		return fail(err)
+	case errors.As(err, &apiErr) && apiErr.StatusCode == 403 && strings.Contains(strings.ToLower(apiErr.Message), "solicitation is not available"):
+		// Amazon offered it a moment ago, so the one request per order was
+		// already made (elsewhere, or by a send whose answer was lost).
+		r.Status, r.RequestID = store.ReviewSent, apiErr.RequestID
+		if merr := s.store.UpdateReviewRequest(keep, id, store.ReviewSent, apiErr.RequestID, Explain(err, s.lang)); merr != nil {
+			return fail(merr)
+		}
+		r.Eligibility = Eligibility{Reason: ReasonAlreadyRequested, Opens: r.Eligibility.Opens, Closes: r.Eligibility.Closes}
+		return fail(notEligible(r.Eligibility))
+	}
+	r.Status = store.ReviewFailed
+	if merr := s.store.UpdateReviewRequest(keep, id, store.ReviewFailed, "", Explain(err, s.lang)); merr != nil {
+		err = errors.Join(err, merr)
+	}
+	return fail(err)
+}
+
+// notEligible wraps an eligibility in a refusal.
+func notEligible(e Eligibility) error {
+	r := refusal(ErrNotEligible, e.Text(policy.English), e.Text(policy.German))
+	r.Eligibility = &e
+	return r
+}
+
+// RequestReviewsAll asks for a review on every stored order that is
+// eligible now, one after another, reporting after each. A dry run decides
+// from the local data only and sends nothing. Cancelling ctx stops after
+// the current order; the summary covers what was done.
+func (s *Service) RequestReviewsAll(ctx context.Context, dryRun bool, progress func(ReviewProgress)) (ReviewSummary, error) {
+	if progress == nil {
+		progress = func(ReviewProgress) {}
+	}
+	var orders []store.Order
+	f := store.OrderFilter{ReviewEligible: true, Now: s.now(), Limit: store.MaxLimit}
+	for {
+		page, err := s.store.ListOrders(ctx, f)
+		if err != nil {
+			return ReviewSummary{}, err
+		}
+		orders = append(orders, page...)
+		if len(page) < store.MaxLimit {
+			break
+		}
+		f.After = store.CursorOf(page[len(page)-1])
+	}
+	sum := ReviewSummary{Total: len(orders)}
+	for i, o := range orders {
+		if err := ctx.Err(); err != nil {
+			return sum, err
+		}
+		var r ReviewResult
+		if dryRun {
+			requested, err := s.store.HasReviewRequest(ctx, o.OrderID)
+			if err != nil {
+				return sum, err
+			}
+			r = ReviewResult{OrderID: o.OrderID, Eligibility: ReviewEligibility(reviewFacts(o, requested, nil), s.now())}
+			if !r.Eligibility.OK {
+				r.Err = notEligible(r.Eligibility)
+			}
+		} else {
+			r, _ = s.requestReview(ctx, o)
+		}
+		switch {
+		case dryRun && r.Err == nil:
+			sum.Eligible++
+		case r.Status == store.ReviewSent && r.Err == nil:
+			sum.Sent++
+		case r.Status == store.ReviewUnknown:
+			sum.Unknown++
+		case errors.Is(r.Err, ErrNotEligible):
+			sum.Skipped++
+		default:
+			sum.Failed++
+		}
+		sum.Results = append(sum.Results, r)
+		progress(ReviewProgress{Done: i + 1, Total: len(orders), Last: r})
+	}
+	return sum, nil
+}
+
+// ReviewRequests lists the recorded review requests of an order ("" for all), newest first.
+func (s *Service) ReviewRequests(ctx context.Context, orderID string) ([]store.ReviewRequest, error) {
+	return s.store.ReviewRequests(ctx, orderID, store.MaxLimit)
+}
+
+// recoverReviews marks review requests interrupted by a crash as unknown.
+func (s *Service) recoverReviews(ctx context.Context) error {
+	rs, err := s.store.ReviewRequests(ctx, "", store.MaxLimit)
+	if err != nil {
+		return err
+	}
+	why := pick(s.lang == policy.German,
+		"Sellermail stopped while this review request was being sent; Amazon may have received it.",
+		"Sellermail wurde beendet, während diese Bewertungsanfrage gesendet wurde; Amazon hat sie vielleicht erhalten.")
+	for _, r := range rs {
+		if r.Status == store.ReviewSending {
+			if err := s.store.UpdateReviewRequest(ctx, r.ID, store.ReviewUnknown, "", why); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,54 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"sellermail/policy"
+)
+
+func TestOpenWithoutCredentialsRunsDemo(t *testing.T) {
+	opts := testOptions(t, newMemKeyring())
+	s := openTest(t, opts)
+	if s.Mode() != ModeDemo {
+		t.Fatalf("Mode = %s, want demo", s.Mode())
+	}
+	if n := s.Notice(policy.English); !strings.Contains(n, "No Amazon account") {
+		t.Errorf("Notice = %q", n)
+	}
+	if n := s.Notice(policy.German); !strings.Contains(n, "Demo") {
+		t.Errorf("German notice = %q", n)
+	}
+	if want := filepath.Join(opts.DataDir, DemoDir, "sellermail.db"); s.DataPath() != want {
+		t.Errorf("DataPath = %s, want %s", s.DataPath(), want)
+	}
+}
+
+func TestOpenWithUnavailableKeyringRunsDemoAndSaysWhy(t *testing.T) {
+	kr := newMemKeyring()
+	kr.fail = errors.New("The name org.freedesktop.secrets was not provided by any .service files")
+	s := openTest(t, testOptions(t, kr))
+	if s.Mode() != ModeDemo {
+		t.Fatalf("Mode = %s, want demo", s.Mode())
+	}
+	n := s.Notice(policy.English)
+	if !strings.Contains(n, "Keyring unavailable") || !strings.Contains(n, "org.freedesktop.secrets") || !strings.Contains(n, "demo") {
+		t.Errorf("Notice = %q", n)
+	}
+}
+
+func TestCloseTwice(t *testing.T) {
+	s, err := Open(context.Background(), testOptions(t, newMemKeyring()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("second Close: %v", err)
+	}
+}

@@ -1,0 +1,115 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"sellermail/app/store"
+)
+
+func TestSyncStoresEveryDemoOrder(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, testOptions(t, newMemKeyring()))
+	s.pageSize = 10
+	var reports []SyncProgress
+	res, err := s.Sync(ctx, func(p SyncProgress) { reports = append(reports, p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.CountOrders(ctx, store.OrderFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != testOrders || res.Orders != testOrders {
+		t.Fatalf("stored %d orders, run reported %d, want %d", n, res.Orders, testOrders)
+	}
+	done := 0
+	for _, p := range reports {
+		if p.Done {
+			done++
+		}
+	}
+	prof, _ := s.Profile(ctx)
+	if done != len(prof.MarketplaceIDs) || res.Marketplaces != len(prof.MarketplaceIDs) || len(prof.MarketplaceIDs) == 0 {
+		t.Fatalf("%d marketplaces done, result %d, profile has %d", done, res.Marketplaces, len(prof.MarketplaceIDs))
+	}
+	if last := reports[len(reports)-1]; last.Total != testOrders || last.Index != last.Count {
+		t.Fatalf("last report %+v", last)
+	}
+	// Incremental: nothing changed since, so nothing is fetched again.
+	again, err := s.Sync(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Orders != 0 {
+		t.Fatalf("second sync fetched %d orders, want 0", again.Orders)
+	}
+}
+
+func TestSyncResumesAfterCancel(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, testOptions(t, newMemKeyring()))
+	s.pageSize = 5
+	cctx, cancel := context.WithCancel(ctx)
+	var first SyncProgress
+	_, err := s.Sync(cctx, func(p SyncProgress) {
+		if first.Pages == 0 {
+			first = p
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled sync returned %v", err)
+	}
+	if first.Done {
+		t.Fatal("the first marketplace fit on one page; the test needs more pages")
+	}
+	st, err := s.store.GetSyncState(ctx, first.Marketplace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.NextToken == "" {
+		t.Fatal("no cursor was committed after the first page")
+	}
+	// Only the committed page is stored.
+	if n, _ := s.CountOrders(ctx, store.OrderFilter{}); n != first.Orders {
+		t.Fatalf("stored %d orders after one page of %d", n, first.Orders)
+	}
+
+	res, err := s.Sync(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// No page was fetched twice: both runs together saw every order once.
+	if first.Orders+res.Orders != testOrders {
+		t.Fatalf("runs fetched %d + %d orders, want %d in all", first.Orders, res.Orders, testOrders)
+	}
+	if n, _ := s.CountOrders(ctx, store.OrderFilter{}); n != testOrders {
+		t.Fatalf("stored %d orders, want %d", n, testOrders)
+	}
+	st2, err := s.store.GetSyncState(ctx, first.Marketplace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st2.NextToken != "" || !st2.LastUpdatedAfter.After(st.LastUpdatedAfter) {
+		t.Fatalf("cursor not advanced: before %+v, after %+v", st, st2)
+	}
+}
+
+func TestSyncRefusesASecondConcurrentRun(t *testing.T) {
+	s := openTest(t, testOptions(t, newMemKeyring()))
+	s.syncMu.Lock()
+	_, err := s.Sync(context.Background(), nil)
+	s.syncMu.Unlock()
+	wantRefusal(t, err, ErrSyncRunning)
+}
+
+func TestStartSyncRunsInBackground(t *testing.T) {
+	s := openTest(t, testOptions(t, newMemKeyring()))
+	j := s.StartSync(context.Background(), nil)
+	res, err := j.Wait()
+	if err != nil || res.Orders != testOrders {
+		t.Fatalf("StartSync: %+v, %v", res, err)
+	}
+}
