@@ -27,6 +27,9 @@ type SyncProgress struct {
 	Total int
 	// Done is set on the last report of a marketplace.
 	Done bool
+	// Waiting is set on a report made just before the sync waits for
+	// Amazon's rate limit: how long the wait will be. The next report has it zero.
+	Waiting time.Duration
 }
 
 // SyncResult sums up a finished or stopped sync.
@@ -126,7 +129,11 @@ func (s *Service) syncMarketplace(ctx context.Context, p *SyncProgress, report f
 			IncludedData:      []string{spapi.IncludeFulfillment},
 			PaginationToken:   cur.token,
 		}
-		page, err := s.client.SearchOrders(ctx, q)
+		page, err := s.client.SearchOrders(spapi.WithWaitFunc(ctx, func(_ string, d time.Duration) {
+			w := *p
+			w.Waiting = d
+			report(w)
+		}), q)
 		var apiErr *spapi.APIError
 		if err != nil && cur.token != "" && errors.As(err, &apiErr) && apiErr.StatusCode == 400 {
 			// An expired page token (they live 24 hours): run the window again.

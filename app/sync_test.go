@@ -113,3 +113,23 @@ func TestStartSyncRunsInBackground(t *testing.T) {
 		t.Fatalf("StartSync: %+v, %v", res, err)
 	}
 }
+
+func TestSyncReportsRateLimitWaits(t *testing.T) {
+	s := openTest(t, testOptions(t, newMemKeyring()))
+	// Small pages use up searchOrders' burst of 20 requests, so later pages
+	// must wait for Amazon's rate limit, and the progress says so.
+	s.pageSize = 5
+	var waits, reports int
+	_, err := s.Sync(context.Background(), func(p SyncProgress) {
+		reports++
+		if p.Waiting > 0 {
+			waits++
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if waits == 0 {
+		t.Fatalf("no rate-limit wait among %d progress reports", reports)
+	}
+}

@@ -141,7 +141,7 @@ func (d *doc) checkEmoji() {
 		if c != ':' && c != ';' && c != '=' && c != '<' && c != 'x' && c != 'X' {
 			continue
 		}
-		if i > 0 && !unicode.IsSpace(rs[i-1]) {
+		if i > 0 && !isSpace(rs[i-1]) {
 			continue
 		}
 		for _, e := range emoticons {
@@ -149,7 +149,7 @@ func (d *doc) checkEmoji() {
 			if i+n > len(rs) || string(rs[i:i+n]) != e {
 				continue
 			}
-			if i+n < len(rs) && !unicode.IsSpace(rs[i+n]) && !strings.ContainsRune(".,!?", rs[i+n]) {
+			if i+n < len(rs) && !isSpace(rs[i+n]) && !strings.ContainsRune(".,!?", rs[i+n]) {
 				continue
 			}
 			if !d.masked(i, i+n) {

@@ -86,12 +86,12 @@ func (d *doc) findAddrChunks() {
 	rs := d.runes
 	d.addrChunks = d.addrChunks[:0]
 	for i := 0; i < len(rs); {
-		if unicode.IsSpace(rs[i]) {
+		if isSpace(rs[i]) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(rs) && !unicode.IsSpace(rs[j]) {
+		for j < len(rs) && !isSpace(rs[j]) {
 			j++
 		}
 		s, e := i, j

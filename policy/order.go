@@ -21,7 +21,7 @@ func (d *doc) checkOrderID() {
 	}
 	if want != "" {
 		for _, o := range d.orderIDs {
-			if id := string(d.runes[o.start:o.end]); id != want {
+			if id := d.text(o.start, o.end); id != want {
 				d.add("ORDER_ID", Warn, o.start, o.end, "other", want)
 			}
 		}

@@ -43,6 +43,15 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
+// isSpace is unicode.IsSpace with the ASCII case answered inline, since
+// the address and sentence scans ask it for nearly every rune.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || (r >= '\t' && r <= '\r')
+	}
+	return unicode.IsSpace(r)
+}
+
 func isASCIILetter(r rune) bool { return r|0x20 >= 'a' && r|0x20 <= 'z' }
 
 // foldRune lower-cases r and maps typographic apostrophes to ASCII, keeping
@@ -149,7 +158,7 @@ func tokenize(runes []rune, toks []token) ([]token, string) {
 
 // endsSentence decides whether the full stop at runes[i] ends a sentence.
 func endsSentence(runes []rune, i int, toks []token) bool {
-	if i+1 < len(runes) && !unicode.IsSpace(runes[i+1]) {
+	if i+1 < len(runes) && !isSpace(runes[i+1]) {
 		return false
 	}
 	if len(toks) == 0 {

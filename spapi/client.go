@@ -163,7 +163,7 @@ func (c *Client) call(ctx context.Context, r apiRequest) (*apiResponse, error) {
 				return nil, err
 			}
 		}
-		if err := b.wait(ctx); err != nil {
+		if err := b.wait(ctx, r.op.name); err != nil {
 			return nil, err
 		}
 		token, err := c.tokens.get(ctx)

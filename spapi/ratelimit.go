@@ -41,8 +41,20 @@ func (b *bucket) refill(now time.Time) {
 	}
 }
 
+// WaitFunc is told how long a call is about to wait for its operation's
+// rate limit, so a progress display can say why nothing is moving.
+type WaitFunc func(operation string, wait time.Duration)
+
+type waitFuncKey struct{}
+
+// WithWaitFunc returns a context whose calls report each rate-limit wait to
+// fn, just before they sleep. fn runs on the calling goroutine and must be quick.
+func WithWaitFunc(ctx context.Context, fn WaitFunc) context.Context {
+	return context.WithValue(ctx, waitFuncKey{}, fn)
+}
+
 // wait takes one token, sleeping until it is due or ctx is done.
-func (b *bucket) wait(ctx context.Context) error {
+func (b *bucket) wait(ctx context.Context, op string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -58,6 +70,9 @@ func (b *bucket) wait(ctx context.Context) error {
 	b.mu.Unlock()
 	if d <= 0 {
 		return nil
+	}
+	if fn, ok := ctx.Value(waitFuncKey{}).(WaitFunc); ok && fn != nil {
+		fn(op, d)
 	}
 	if err := b.clk.sleep(ctx, d); err != nil {
 		b.mu.Lock()

@@ -126,7 +126,7 @@ func TestWaitingRespectsCancellation(t *testing.T) {
 	c := f.client(func(c *Config) { c.TimeScale = 1 })
 	b := c.buckets[opGetAttributes.name]
 	for range 5 {
-		if err := b.wait(context.Background()); err != nil {
+		if err := b.wait(context.Background(), "test"); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -139,5 +139,30 @@ func TestWaitingRespectsCancellation(t *testing.T) {
 	}
 	if len(f.requests()) != 0 {
 		t.Fatal("a cancelled call was sent")
+	}
+}
+
+func TestRateLimitWaitIsReported(t *testing.T) {
+	f := newFakeAmazon(t, attributesOK)
+	c := f.client(func(c *Config) { c.TimeScale = 1 })
+	clk := newFakeClock()
+	c.setClock(clk)
+	var ops []string
+	var waits []time.Duration
+	ctx := WithWaitFunc(context.Background(), func(op string, d time.Duration) {
+		ops = append(ops, op)
+		waits = append(waits, d)
+	})
+	// The burst of 5 passes without waiting; the sixth call waits about a second.
+	for range 6 {
+		if _, err := c.BuyerAttributes(ctx, orderID, mpDE); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(waits) != 1 || ops[0] != opGetAttributes.name {
+		t.Fatalf("reported waits %v for %v, want one for %s", waits, ops, opGetAttributes.name)
+	}
+	if waits[0] < 900*time.Millisecond || waits[0] > 1100*time.Millisecond {
+		t.Fatalf("reported a wait of %v, want about 1 s", waits[0])
 	}
 }

@@ -1,0 +1,215 @@
+package ui
+
+import (
+	"context"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"sellermail/app"
+	"sellermail/app/store"
+)
+
+// historyPage is how many messages one query loads; the list asks for the
+// next page when its last row comes into view.
+const historyPage = 200
+
+// HistoryScreen lists every message sent (or not) to buyers, newest first:
+// searchable, filterable, with each message's findings at send time and
+// what can still be done with it. It lives on the UI goroutine; database
+// work runs in its own goroutines and comes back through fyne.Do.
+type HistoryScreen struct {
+	// OnReuse is called with a message the seller wants to send again as a
+	// new draft; the window opens its order and fills the composer.
+	OnReuse func(m store.Message)
+
+	svc    *app.Service
+	win    fyne.Window
+	ctx    context.Context
+	cancel context.CancelFunc
+	// busy counts the goroutines at work, so tests can wait for them.
+	busy     sync.WaitGroup
+	unlisten func()
+
+	// filter is the query the list shows; gen changes with every new query,
+	// so late answers to an old one are dropped.
+	filter   store.HistoryFilter
+	gen      int
+	messages []store.Message
+	more     bool // the last page was full: there may be more
+	loading  bool
+	selected int64 // ID of the message shown in the detail; 0 for none
+
+	filters *historyFilters
+	detail  *historyDetail
+	list    *widget.List
+	count   *widget.Label
+	export  *widget.Button
+	root    fyne.CanvasObject
+}
+
+// NewHistoryScreen builds the history over svc and starts loading the
+// first page; w is the window its dialogs open over.
+func NewHistoryScreen(svc *app.Service, w fyne.Window) *HistoryScreen {
+	loadTranslations()
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &HistoryScreen{svc: svc, win: w, ctx: ctx, cancel: cancel}
+	s.buildUI()
+	s.relabel()
+	s.unlisten = OnLanguageChange(s.relabel)
+	s.Refresh()
+	return s
+}
+
+func (s *HistoryScreen) buildUI() {
+	s.filters = newHistoryFilters(s.onFilterChanged)
+	s.detail = newHistoryDetail(s)
+	s.count = &widget.Label{Importance: widget.LowImportance}
+	s.export = &widget.Button{OnTapped: s.onExportTapped}
+	s.list = &widget.List{
+		Length:     func() int { return len(s.messages) },
+		CreateItem: newHistoryRow,
+		UpdateItem: s.updateRow,
+		OnSelected: s.onSelected,
+	}
+	s.list.ExtendBaseWidget(s.list)
+	bottom := container.NewBorder(nil, nil, nil, s.export, s.count)
+	left := container.NewBorder(nil, bottom, nil, nil, s.list)
+	split := container.NewHSplit(left, s.detail.object())
+	split.Offset = 0.45
+	s.root = container.NewBorder(s.filters.object(), nil, nil, nil, split)
+}
+
+// Object is the screen's content, to place in a tab.
+func (s *HistoryScreen) Object() fyne.CanvasObject { return s.root }
+
+// Close stops the screen's work and its following of language changes.
+func (s *HistoryScreen) Close() {
+	s.cancel()
+	s.unlisten()
+}
+
+// Refresh reloads the list from the first page, for example after a
+// message was sent; the message shown stays shown if it is still listed.
+func (s *HistoryScreen) Refresh() {
+	s.filter = s.filters.filter()
+	s.load(0)
+}
+
+// relabel writes every text in the current language.
+func (s *HistoryScreen) relabel() {
+	s.export.SetText(tr("history.export"))
+	s.filters.relabel()
+	s.detail.relabel()
+	s.updateCount()
+	s.list.Refresh()
+}
+
+func (s *HistoryScreen) onFilterChanged() { s.Refresh() }
+
+// load queries the page starting at offset; offset 0 replaces the list.
+func (s *HistoryScreen) load(offset int) {
+	if offset == 0 {
+		s.gen++
+	} else if s.loading {
+		return
+	}
+	gen, f := s.gen, s.filter
+	f.Limit, f.Offset = historyPage, offset
+	s.loading = true
+	s.goDo(func() func() {
+		msgs, err := s.svc.History(s.ctx, f)
+		return func() { s.pageLoaded(gen, offset, msgs, err) }
+	})
+}
+
+// pageLoaded shows a page that arrived, unless a newer query was started.
+func (s *HistoryScreen) pageLoaded(gen, offset int, msgs []store.Message, err error) {
+	if gen != s.gen {
+		return
+	}
+	s.loading = false
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	if offset == 0 {
+		s.messages = msgs
+	} else {
+		s.messages = append(s.messages[:offset:offset], msgs...)
+	}
+	s.more = len(msgs) == historyPage
+	s.updateCount()
+	s.list.Refresh()
+	s.reselect()
+}
+
+// reselect keeps the shown message selected after the list changed, or
+// clears the detail when it is no longer listed.
+func (s *HistoryScreen) reselect() {
+	for i, m := range s.messages {
+		if m.ID == s.selected {
+			s.detail.show(m)
+			s.list.Select(i)
+			return
+		}
+	}
+	if s.selected != 0 && !s.more {
+		s.selected = 0
+		s.list.UnselectAll()
+		s.detail.clear()
+	}
+}
+
+func (s *HistoryScreen) updateCount() {
+	n := len(s.messages)
+	key := "history.count"
+	if s.more {
+		key = "history.count.more"
+	}
+	s.count.SetText(tr(key, map[string]any{"N": n}))
+}
+
+func (s *HistoryScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id < 0 || id >= len(s.messages) {
+		return
+	}
+	o.(*historyRow).set(s.messages[id])
+	// The last row in view asks for the next page.
+	if id == len(s.messages)-1 && s.more && !s.loading {
+		s.load(len(s.messages))
+	}
+}
+
+func (s *HistoryScreen) onSelected(id widget.ListItemID) {
+	if id < 0 || id >= len(s.messages) {
+		return
+	}
+	m := s.messages[id]
+	s.selected = m.ID
+	s.detail.show(m)
+}
+
+// goDo runs work in a goroutine and applies the function it returns on the
+// UI goroutine; answers after Close are dropped.
+func (s *HistoryScreen) goDo(work func() func()) {
+	s.busy.Add(1)
+	go func() {
+		defer s.busy.Done()
+		apply := work()
+		if s.ctx.Err() != nil {
+			return
+		}
+		fyne.Do(apply)
+	}()
+}
+
+// showError tells the seller what went wrong, in the window's language.
+func (s *HistoryScreen) showError(err error) {
+	if s.ctx.Err() != nil || s.win == nil {
+		return
+	}
+	showExplained(err, s.win)
+}
