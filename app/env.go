@@ -25,7 +25,13 @@ const (
 // which must be loopback addresses. It is the only place app reads the
 // environment; the data directory's variable is read by store.DefaultDir.
 func OptionsFromEnv(base Options) (Options, error) {
-	id, secret, token := os.Getenv(EnvClientID), os.Getenv(EnvClientSecret), os.Getenv(EnvRefreshToken)
+	return OptionsFromLookup(base, os.Getenv)
+}
+
+// OptionsFromLookup is OptionsFromEnv reading the variables through getenv,
+// so a caller (the command line, its tests) decides where they come from.
+func OptionsFromLookup(base Options, getenv func(string) string) (Options, error) {
+	id, secret, token := getenv(EnvClientID), getenv(EnvClientSecret), getenv(EnvRefreshToken)
 	set := 0
 	for _, v := range []string{id, secret, token} {
 		if v != "" {
@@ -38,7 +44,7 @@ func OptionsFromEnv(base Options) (Options, error) {
 	if set == 3 {
 		base.Env.Credentials.ClientID, base.Env.Credentials.ClientSecret, base.Env.Credentials.RefreshToken = id, secret, token
 	}
-	if r := os.Getenv(EnvRegion); r != "" {
+	if r := getenv(EnvRegion); r != "" {
 		reg := spapi.Region(strings.ToUpper(r))
 		if !reg.Valid() {
 			return base, fmt.Errorf("app: %s=%q: want NA, EU or FE", EnvRegion, r)
@@ -49,7 +55,7 @@ func OptionsFromEnv(base Options) (Options, error) {
 		name string
 		dst  *string
 	}{{EnvSPAPIEndpoint, &base.Env.SPAPIEndpoint}, {EnvLWAEndpoint, &base.Env.LWAEndpoint}} {
-		v := os.Getenv(e.name)
+		v := getenv(e.name)
 		if v == "" {
 			continue
 		}

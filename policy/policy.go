@@ -56,7 +56,8 @@ const (
 	Warn
 	// Risk puts the seller's account at risk.
 	Risk
-	// Block means Amazon rejects or strips the message; Sellermail refuses to send it.
+	// Block means Amazon rejects or strips the message, or it is review
+	// manipulation, where Amazon has zero tolerance; Sellermail refuses to send it.
 	Block
 )
 

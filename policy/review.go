@@ -35,7 +35,7 @@ func (d *doc) checkReviews() {
 		s := d.sentOf(h)
 		if rev[s] || (rev[s-1] && d.inSentence(catExchange, s)) {
 			if !incentiveSent[s] {
-				d.addHit("REVIEW_INCENTIVE", Risk, h, "")
+				d.addHit("REVIEW_INCENTIVE", Block, h, "")
 			}
 			incentiveSent[s] = true
 		}

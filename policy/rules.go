@@ -95,7 +95,7 @@ var ruleDefs = []ruleDef{
 		"Emojis are not allowed in buyer messages (Amazon Communication Guidelines, style rules); Amazon's filter blocks them.",
 		"Emojis sind in Käufernachrichten nicht erlaubt (Amazon-Kommunikationsrichtlinien, Stilvorgaben); Amazons Filter sperrt sie.",
 		"Remove the emoji.", "Entfernen Sie das Emoji."}},
-	{Rule{"REVIEW_INCENTIVE", Risk, srcReviews}, ruleText{
+	{Rule{"REVIEW_INCENTIVE", Block, srcReviews}, ruleText{
 		"Reward for a review", "Gegenleistung für eine Bewertung",
 		"Offering money, vouchers, refunds or free products for a review or feedback is review manipulation; Amazon has zero tolerance and can remove your selling privileges (Amazon Community Guidelines (reviews)).",
 		"Geld, Gutscheine, Erstattungen oder Gratisprodukte für eine Bewertung sind Bewertungsmanipulation; Amazon duldet das nicht und kann Ihr Verkäuferkonto sperren (Amazon-Richtlinien für Kundenrezensionen).",

@@ -97,10 +97,10 @@ func TestHTMLAndEmoji(t *testing.T) {
 
 func TestReviewRules(t *testing.T) {
 	runRuleCases(t, "REVIEW_INCENTIVE", []ruleCase{
-		{"de voucher", "Für eine Bewertung erhalten Sie einen Gutschein über 10 €.", "", Risk},
-		{"en refund", "We will refund you in full once you leave a review.", "", Risk},
-		{"fr", "Nous vous rembourserons dès que votre avis sera publié.", "", Risk},
-		{"next sentence", "Bitte schreiben Sie eine Rezension. Als Dankeschön erhalten Sie ein Geschenk.", "", Risk},
+		{"de voucher", "Für eine Bewertung erhalten Sie einen Gutschein über 10 €.", "", Block},
+		{"en refund", "We will refund you in full once you leave a review.", "", Block},
+		{"fr", "Nous vous rembourserons dès que votre avis sera publié.", "", Block},
+		{"next sentence", "Bitte schreiben Sie eine Rezension. Als Dankeschön erhalten Sie ein Geschenk.", "", Block},
 		{"gutschrift", "Die Gutschrift für Ihre Rücksendung ist veranlasst. Über eine Bewertung freuen wir uns.", "", 0},
 		{"we reviewed", "We reviewed your case and issued a full refund.", "", 0},
 		{"free replacement", "Wir senden Ihnen kostenlosen Ersatz; gerne können Sie danach eine Bewertung schreiben.", "", 0},
