@@ -23,6 +23,26 @@
 // accepted too and trigger no rule by themselves; {{order_id}} counts as the
 // order ID. In a finished message (Template false) any {{...}} left in the
 // text is an UNFILLED_FIELD block.
+//
+// # Rules
+//
+// Rules returns the catalogue with titles, explanations and sources in
+// English and German; `sellermail lint --rules` prints it. By severity:
+//
+//	block  TEXT_EMPTY, TEXT_TOO_LONG, TEXT_NOT_ALLOWED, UNFILLED_FIELD,
+//	       EXTERNAL_LINK, EMAIL_ADDRESS, PHONE_NUMBER, HTML, EMOJI,
+//	       OPT_OUT_LINK, REVIEW_INCENTIVE
+//	risk   POSITIVE_REVIEW_REQUEST, REVIEW_GATING, REVIEW_CHANGE_OR_REMOVAL,
+//	       MARKETING, OFF_AMAZON_CONTACT, IMPORTANT_TAG_MISUSE, TONE
+//	warn   REVIEW_PERSUASION, ORDER_OR_SHIPPING_CONFIRMATION, THANK_YOU_ONLY,
+//	       OOS_ASK_TO_CANCEL, OOS_SUBSTITUTE, BUYER_LANGUAGE, ORDER_ID,
+//	       DUPLICATE_MESSAGE, AMAZON_IMPERSONATION, AMAZON_DETAIL_OR_STORE_LINK,
+//	       UNKNOWN_PLACEHOLDER, BLANK_LINES
+//	style  SHOUTING, EXCESSIVE_PUNCTUATION
+//
+// A rule's usual severity can drop where the context allows more: a carrier
+// tracking link in a delivery message, a manufacturer's hotline, a link in a
+// kind whose purpose needs one.
 package policy
 
 import "time"
