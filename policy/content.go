@@ -71,6 +71,11 @@ func (d *doc) checkThankYouOnly() {
 	if !d.m.Kind.Proactive() || !d.has[catThanks] || d.substantive() || d.has[catConfirmation] {
 		return
 	}
+	// A review request is the message's purpose, judged by the review rules;
+	// calling it "only thanks" would misname the problem.
+	if d.has[catReviewStrong] || d.has[catReviewWeak] {
+		return
+	}
 	// A sentence with thanks or an offer of help is courtesy as a whole; the
 	// substance check above already ruled out a problem or a question in it.
 	covered := make([]bool, len(d.toks))
