@@ -83,6 +83,14 @@ func (e *env) fail(err error) int {
 
 func commands() []command {
 	return []command{
+		{"login", "store your Amazon credentials in the keyring after testing them", runLogin},
+		{"logout", "remove your Amazon credentials from the keyring", runLogout},
+		{"sync", "fetch the orders changed since the last sync", runSync},
+		{"orders", "list the stored orders", runOrders},
+		{"actions", "show what Amazon allows for one order now", runActions},
+		{"send", "check a message and send it to an order's buyer", runSend},
+		{"request-review", "ask Amazon to request a review, for one order or all eligible", runRequestReview},
+		{"history", "list, search or export the messages sent", runHistory},
 		{"lint", "check message texts against Amazon's messaging rules", runLint},
 		{"templates", "list the message templates, or show one rendered", runTemplates},
 		{"sandbox", "run the local SP-API sandbox server", runSandbox},

@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"text/tabwriter"
+	"time"
+
+	"sellermail/app"
+	"sellermail/policy"
+)
+
+// runActions shows what can be done with one order now: the message kinds
+// Amazon offers (and why the others are not), the buyer's language and the
+// review request's eligibility.
+func runActions(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "actions", "ORDER [--format text|json]")
+	format := fs.String("format", "text", "output format: text or json")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(rest) != 1 {
+		return e.fail(usagef("actions: name one order ID (see 'sellermail orders')"))
+	}
+	if *format != "text" && *format != "json" {
+		return e.fail(usagef("--format must be text or json, not %q", *format))
+	}
+	svc, code := e.open(ctx)
+	if svc == nil {
+		return code
+	}
+	defer svc.Close()
+	d, err := svc.OrderDetail(ctx, rest[0])
+	if err != nil {
+		return e.explain(err)
+	}
+	ui := uiLang(e)
+	if *format == "json" {
+		writeActionsJSON(e.Stdout, d, ui)
+	} else {
+		writeActionsText(e.Stdout, d, ui)
+	}
+	if d.FactsErr != nil {
+		e.errorf("%s %s", tr(ui, "Amazon could not be asked about this order; what is shown may be out of date:",
+			"Amazon konnte zu dieser Bestellung nicht befragt werden; die Angaben sind vielleicht veraltet:"), app.Explain(d.FactsErr, ui))
+		return exitFindings
+	}
+	return exitOK
+}
+
+func writeActionsText(w io.Writer, d *app.OrderDetail, ui policy.UILang) {
+	o := d.Order
+	fmt.Fprintf(w, "%s %s (%s, %s), %s %s\n", tr(ui, "Order", "Bestellung"), o.OrderID, marketName(o.MarketplaceID), o.Status,
+		tr(ui, "bought", "gekauft am"), dateOf(o.PurchaseDate))
+	lang := d.BuyerLocale
+	if lang == "" {
+		lang = tr(ui, "unknown", "unbekannt")
+	}
+	fmt.Fprintf(w, "%s %s\n\n", tr(ui, "Buyer's language:", "Sprache des Käufers:"), lang)
+
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, tr(ui, "Message types Amazon offers now:", "Nachrichtenarten, die Amazon jetzt anbietet:"))
+	if len(d.Offered) == 0 {
+		fmt.Fprintln(tw, "  "+tr(ui, "none", "keine"))
+	}
+	for _, k := range d.Offered {
+		fmt.Fprintf(tw, "  %s\t%s\n", k, k.Description(ui))
+	}
+	_ = tw.Flush()
+	fmt.Fprintln(w, tr(ui, "Not available:", "Nicht verfügbar:"))
+	for _, k := range policy.Kinds() {
+		if note := d.KindNote(k, ui); note != "" {
+			fmt.Fprintf(w, "  %s: %s\n", k, note)
+		}
+	}
+	fmt.Fprintln(w)
+	verdict := tr(ui, "not possible", "nicht möglich")
+	if d.Eligibility.OK {
+		verdict = tr(ui, "possible", "möglich")
+	}
+	fmt.Fprintf(w, "%s %s. %s\n", tr(ui, "Review request:", "Bewertungsanfrage:"), verdict, d.Eligibility.Text(ui))
+	if n := len(d.Messages); n > 0 {
+		fmt.Fprintf(w, "%s %d (%s)\n", tr(ui, "Messages:", "Nachrichten:"), n,
+			tr(ui, "'sellermail history --order "+o.OrderID+"' lists them", "'sellermail history --order "+o.OrderID+"' zeigt sie"))
+	}
+}
+
+type actionsJSON struct {
+	OrderID     string         `json:"order_id"`
+	Country     string         `json:"country"`
+	Status      string         `json:"status"`
+	BuyerLocale string         `json:"buyer_locale"`
+	Offered     []string       `json:"offered"`
+	NotOffered  []kindNoteJSON `json:"not_offered"`
+	AskedAt     *time.Time     `json:"asked_amazon_at,omitempty"`
+	Review      reviewJSON     `json:"review_request"`
+	Messages    int            `json:"messages"`
+}
+
+type kindNoteJSON struct {
+	Kind   string `json:"kind"`
+	Reason string `json:"reason"`
+}
+
+type reviewJSON struct {
+	Eligible bool       `json:"eligible"`
+	Reason   string     `json:"reason"`
+	Opens    *time.Time `json:"opens,omitempty"`
+	Closes   *time.Time `json:"closes,omitempty"`
+}
+
+func writeActionsJSON(w io.Writer, d *app.OrderDetail, ui policy.UILang) {
+	out := actionsJSON{OrderID: d.Order.OrderID, Country: marketName(d.Order.MarketplaceID), Status: d.Order.Status,
+		BuyerLocale: d.BuyerLocale, Offered: []string{}, NotOffered: []kindNoteJSON{}, AskedAt: timePtr(d.KindsFetchedAt),
+		Review: reviewJSON{Eligible: d.Eligibility.OK, Reason: d.Eligibility.Text(ui),
+			Opens: timePtr(d.Eligibility.Opens), Closes: timePtr(d.Eligibility.Closes)},
+		Messages: len(d.Messages)}
+	for _, k := range d.Offered {
+		out.Offered = append(out.Offered, string(k))
+	}
+	for _, k := range policy.Kinds() {
+		if note := d.KindNote(k, ui); note != "" {
+			out.NotOffered = append(out.NotOffered, kindNoteJSON{string(k), note})
+		}
+	}
+	writeJSON(w, out)
+}

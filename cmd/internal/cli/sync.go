@@ -1,0 +1,50 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"sellermail/app"
+	"sellermail/app/store"
+)
+
+// runSync fetches the orders changed since the last sync. Interrupting it
+// keeps what was stored; the next sync resumes there.
+func runSync(ctx context.Context, e *env, args []string) int {
+	fs := newFlags(e, "sync", "")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(rest) > 0 {
+		e.errorf("sync: unexpected argument %q", rest[0])
+		return exitUsage
+	}
+	svc, code := e.open(ctx)
+	if svc == nil {
+		return code
+	}
+	defer svc.Close()
+	ui := uiLang(e)
+	p := newProgress(e)
+	res, err := svc.Sync(ctx, func(sp app.SyncProgress) {
+		p.show(tr(ui, "Syncing %s (%d of %d): %d orders", "Synchronisiere %s (%d von %d): %d Bestellungen"),
+			marketName(sp.Marketplace), sp.Index, sp.Count, sp.Total)
+	})
+	p.clear()
+	if err != nil {
+		if res.Orders > 0 {
+			fmt.Fprintf(e.Stderr, tr(ui, "%d orders were stored before the sync stopped; the next sync continues from there.\n",
+				"%d Bestellungen wurden gespeichert, bevor die Synchronisierung abbrach; die nächste macht dort weiter.\n"), res.Orders)
+		}
+		return e.explain(err)
+	}
+	total, err := svc.CountOrders(ctx, store.OrderFilter{})
+	if err != nil {
+		return e.explain(err)
+	}
+	fmt.Fprintf(e.Stdout, tr(ui, "Synced %d marketplaces: %d orders new or changed, %d stored in all.\n",
+		"%d Marktplätze synchronisiert: %d Bestellungen neu oder geändert, insgesamt %d gespeichert.\n"),
+		res.Marketplaces, res.Orders, total)
+	return exitOK
+}
