@@ -89,7 +89,7 @@ func TestEnvCredentialsAreUsedButNotStored(t *testing.T) {
 	if err != nil || res.Orders != 40 {
 		t.Fatalf("Sync against the environment's endpoint: %+v, %v", res, err)
 	}
-	if kr.len() != 0 {
+	if kr.Len() != 0 {
 		t.Fatal("credentials from the environment were written to the keyring")
 	}
 	if strings.Contains(s.DataPath(), DemoDir) {
@@ -111,7 +111,7 @@ func TestSaveCredentialsThenLogout(t *testing.T) {
 	if err := demo.SaveCredentials(ctx, sellerCreds, acct); err != nil {
 		t.Fatal(err)
 	}
-	if kr.len() != 1 {
+	if kr.Len() != 1 {
 		t.Fatal("credentials not in the keyring")
 	}
 	if _, err := demo.store.GetProfile(ctx, DefaultProfile); err == nil {
@@ -130,7 +130,7 @@ func TestSaveCredentialsThenLogout(t *testing.T) {
 	if err := real.Logout(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if kr.len() != 0 {
+	if kr.Len() != 0 {
 		t.Fatal("Logout left the credentials in the keyring")
 	}
 	real.Close()

@@ -4,66 +4,17 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"sellermail/app/secrets"
+	"sellermail/app/secrets/secretstest"
 	"sellermail/app/store"
 	"sellermail/policy"
 	"sellermail/spapi/sandbox"
 )
 
-// memKeyring is an in-memory secrets.Backend; fail, when set, is returned by every call.
-type memKeyring struct {
-	mu   sync.Mutex
-	m    map[string]string
-	fail error
-}
-
-func newMemKeyring() *memKeyring { return &memKeyring{m: map[string]string{}} }
-
-func (k *memKeyring) Set(service, user, password string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.fail != nil {
-		return k.fail
-	}
-	k.m[service+"/"+user] = password
-	return nil
-}
-
-func (k *memKeyring) Get(service, user string) (string, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.fail != nil {
-		return "", k.fail
-	}
-	v, ok := k.m[service+"/"+user]
-	if !ok {
-		return "", secrets.ErrNotFound
-	}
-	return v, nil
-}
-
-func (k *memKeyring) Delete(service, user string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.fail != nil {
-		return k.fail
-	}
-	if _, ok := k.m[service+"/"+user]; !ok {
-		return secrets.ErrNotFound
-	}
-	delete(k.m, service+"/"+user)
-	return nil
-}
-
-func (k *memKeyring) len() int {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	return len(k.m)
-}
+func newMemKeyring() *secretstest.Memory { return secretstest.NewMemory() }
 
 // Demo settings for tests: a small shop and clocks 1000 times faster, so
 // Amazon's rate limits cost milliseconds.
@@ -72,7 +23,7 @@ const (
 	testTimeScale = 1000
 )
 
-func testOptions(t *testing.T, kr *memKeyring) Options {
+func testOptions(t *testing.T, kr *secretstest.Memory) Options {
 	t.Helper()
 	return Options{
 		DataDir:    t.TempDir(),

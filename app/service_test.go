@@ -29,7 +29,7 @@ func TestOpenWithoutCredentialsRunsDemo(t *testing.T) {
 
 func TestOpenWithUnavailableKeyringRunsDemoAndSaysWhy(t *testing.T) {
 	kr := newMemKeyring()
-	kr.fail = errors.New("The name org.freedesktop.secrets was not provided by any .service files")
+	kr.Fail(errors.New("The name org.freedesktop.secrets was not provided by any .service files"))
 	s := openTest(t, testOptions(t, kr))
 	if s.Mode() != ModeDemo {
 		t.Fatalf("Mode = %s, want demo", s.Mode())

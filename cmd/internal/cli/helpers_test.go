@@ -4,71 +4,22 @@ import (
 	"bytes"
 	"context"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"sellermail/app"
 	"sellermail/app/secrets"
+	"sellermail/app/secrets/secretstest"
 )
 
-// memKeyring is an in-memory secrets.Backend; fail, when set, is returned by every call.
-type memKeyring struct {
-	mu   sync.Mutex
-	m    map[string]string
-	fail error
-}
-
-func newMemKeyring() *memKeyring { return &memKeyring{m: map[string]string{}} }
-
-func (k *memKeyring) Set(service, user, password string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.fail != nil {
-		return k.fail
-	}
-	k.m[service+"/"+user] = password
-	return nil
-}
-
-func (k *memKeyring) Get(service, user string) (string, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.fail != nil {
-		return "", k.fail
-	}
-	v, ok := k.m[service+"/"+user]
-	if !ok {
-		return "", secrets.ErrNotFound
-	}
-	return v, nil
-}
-
-func (k *memKeyring) Delete(service, user string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.fail != nil {
-		return k.fail
-	}
-	if _, ok := k.m[service+"/"+user]; !ok {
-		return secrets.ErrNotFound
-	}
-	delete(k.m, service+"/"+user)
-	return nil
-}
-
-func (k *memKeyring) len() int {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	return len(k.m)
-}
+func newMemKeyring() *secretstest.Memory { return secretstest.NewMemory() }
 
 // shop is a data directory, an environment and a keyring that several
 // command runs share, the way a seller's machine does.
 type shop struct {
 	t       *testing.T
 	env     map[string]string
-	keyring *memKeyring
+	keyring *secretstest.Memory
 }
 
 // The demo in tests: a small shop and clocks 1000 times faster, so Amazon's

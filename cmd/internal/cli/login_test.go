@@ -57,7 +57,7 @@ func TestLoginRefusesMalformedCredentials(t *testing.T) {
 			if r.code != exitUsage || !strings.Contains(r.errOut, tc.want) || !strings.Contains(r.errOut, "nothing was stored") {
 				t.Errorf("exit %d, want %d with %q\nstderr:\n%s", r.code, exitUsage, tc.want, r.errOut)
 			}
-			if s.keyring.len() != 0 {
+			if s.keyring.Len() != 0 {
 				t.Error("malformed credentials were stored")
 			}
 		})
@@ -82,8 +82,8 @@ func TestLoginSyncLogout(t *testing.T) {
 	wrong := sellerCreds
 	wrong.ClientSecret = "amzn1.oa2-cs.v1.00000000000000000000000000000000"
 	r := s.run(credLines(wrong), "login")
-	if r.code != exitFindings || s.keyring.len() != 0 {
-		t.Fatalf("wrong secret: exit %d, %d keyring entries\n%s", r.code, s.keyring.len(), r.errOut)
+	if r.code != exitFindings || s.keyring.Len() != 0 {
+		t.Fatalf("wrong secret: exit %d, %d keyring entries\n%s", r.code, s.keyring.Len(), r.errOut)
 	}
 	if !strings.Contains(r.errOut, "sellermail: ") || strings.Contains(r.errOut, wrong.ClientSecret) {
 		t.Errorf("wrong secret explained as:\n%s", r.errOut)
@@ -102,8 +102,8 @@ func TestLoginSyncLogout(t *testing.T) {
 			t.Error("login echoed a secret")
 		}
 	}
-	if s.keyring.len() != 1 {
-		t.Fatalf("keyring holds %d entries after login, want 1", s.keyring.len())
+	if s.keyring.Len() != 1 {
+		t.Fatalf("keyring holds %d entries after login, want 1", s.keyring.Len())
 	}
 
 	// Without --demo, the commands now use the account: no demo notice.
@@ -171,8 +171,8 @@ func TestLoginSyncLogout(t *testing.T) {
 	}
 
 	r = s.must(exitOK, "logout")
-	if !strings.Contains(r.out, "Logged out") || s.keyring.len() != 0 {
-		t.Errorf("logout: %q, keyring holds %d entries", r.out, s.keyring.len())
+	if !strings.Contains(r.out, "Logged out") || s.keyring.Len() != 0 {
+		t.Errorf("logout: %q, keyring holds %d entries", r.out, s.keyring.Len())
 	}
 	// Logged out, the command line says so and sends nothing.
 	r = s.run("", "send", order, "--kind", "unexpectedProblem", "--text-file", text)
@@ -194,7 +194,7 @@ func TestEnvCredentials(t *testing.T) {
 	if r.errOut != "" {
 		t.Errorf("sync with env credentials printed %q", r.errOut)
 	}
-	if s.keyring.len() != 0 {
+	if s.keyring.Len() != 0 {
 		t.Error("env credentials were stored in the keyring")
 	}
 
@@ -215,7 +215,7 @@ func TestEnvCredentials(t *testing.T) {
 func TestKeyringUnavailable(t *testing.T) {
 	s := newShop(t)
 	fakeAmazon(t, s)
-	s.keyring.fail = errors.New("The name org.freedesktop.secrets was not provided by any .service files")
+	s.keyring.Fail(errors.New("The name org.freedesktop.secrets was not provided by any .service files"))
 
 	r := s.must(exitOK, "orders")
 	for _, want := range []string{"demo mode: Keyring unavailable", "--demo", app.EnvClientID} {
@@ -269,7 +269,7 @@ func TestLoginRegion(t *testing.T) {
 func TestLoginRefusesDemo(t *testing.T) {
 	s := newShop(t)
 	r := s.run(credLines(sellerCreds), "login", "--demo")
-	if r.code != exitUsage || !strings.Contains(r.errOut, "leave out --demo") || s.keyring.len() != 0 {
+	if r.code != exitUsage || !strings.Contains(r.errOut, "leave out --demo") || s.keyring.Len() != 0 {
 		t.Errorf("login --demo: exit %d\n%s", r.code, r.errOut)
 	}
 }
