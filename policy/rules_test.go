@@ -101,6 +101,8 @@ func TestReviewRules(t *testing.T) {
 		{"en refund", "We will refund you in full once you leave a review.", "", Block},
 		{"fr", "Nous vous rembourserons dès que votre avis sera publié.", "", Block},
 		{"next sentence", "Bitte schreiben Sie eine Rezension. Als Dankeschön erhalten Sie ein Geschenk.", "", Block},
+		{"next line", "Bitte schreiben Sie eine Rezension.\nAls Dankeschön erhalten Sie ein Geschenk.", "", Block},
+		{"next paragraph", "Bitte schreiben Sie eine Rezension.\n\nAls Dankeschön erhalten Sie ein Geschenk.", "", Block},
 		{"gutschrift", "Die Gutschrift für Ihre Rücksendung ist veranlasst. Über eine Bewertung freuen wir uns.", "", 0},
 		{"we reviewed", "We reviewed your case and issued a full refund.", "", 0},
 		{"free replacement", "Wir senden Ihnen kostenlosen Ersatz; gerne können Sie danach eine Bewertung schreiben.", "", 0},

@@ -138,12 +138,12 @@ func tokenize(runes []rune, toks []token) ([]token, string) {
 			t.fe = b.Len()
 		case r == '\n':
 			line++
-			sent++
+			sent = nextSentence(toks, sent)
 		case r == '!' || r == '?' || r == ';':
-			sent++
+			sent = nextSentence(toks, sent)
 		case r == '.':
 			if endsSentence(runes, i, toks) {
-				sent++
+				sent = nextSentence(toks, sent)
 			}
 		}
 		if r < utf8.RuneSelf {
@@ -154,6 +154,16 @@ func tokenize(runes []rune, toks []token) ([]token, string) {
 		i++
 	}
 	return toks, b.String()
+}
+
+// nextSentence ends sentence sent. Sentences without a word are not
+// counted, so "the sentence before" is always one with words, even across a
+// full stop followed by a line break or a blank line.
+func nextSentence(toks []token, sent int) int {
+	if len(toks) > 0 && toks[len(toks)-1].sent == sent {
+		return sent + 1
+	}
+	return sent
 }
 
 // endsSentence decides whether the full stop at runes[i] ends a sentence.
