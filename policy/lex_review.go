@@ -44,7 +44,7 @@ var reviewLexicon = map[category][]string{
 	catSolicit: {
 		"please", "bitte", "would you", "could you", "would be grateful|delighted|happy|thrilled",
 		"we would ~2 appreciate|love|be", "we d ~2 appreciate|love|be", "take a moment|minute", "würden sie", "könnten sie",
-		"wir würden uns ~3 freuen", "würden uns ~3 freuen", "freuen uns ~3 über", "nehmen sie sich",
+		"wir würden uns ~3 freuen", "würden uns ~3 freuen", "freuen uns ~3 über", "freuen uns ~1 wenn", "nehmen sie sich",
 		"pourriez-vous", "n'hésitez pas", "nous serions ravis", "merci de",
 		"potrebbe", "potresti", "ci farebbe piacere", "le saremmo grati", "la preghiamo",
 		"podría", "le agradeceríamos", "nos encantaría", "por favor",

@@ -23,7 +23,7 @@ func (d *doc) reviewSentences() map[int]bool {
 
 func (d *doc) checkReviews() {
 	if !d.has[catReviewStrong] && !d.has[catReviewWeak] && !d.has[catPositiveReview] &&
-		!d.has[catReviewChange] && !d.has[catFeedbackChange] && !d.has[catGatingStrong] && !d.has[catPersuasion] {
+		!d.has[catReviewChange] && !d.has[catFeedbackChange] && !d.has[catGatingStrong] && !d.has[catPersuasion] && !d.has[catStars] {
 		return
 	}
 	rev := d.reviewSentences()

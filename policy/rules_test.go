@@ -110,6 +110,9 @@ func TestReviewRules(t *testing.T) {
 	})
 	runRuleCases(t, "POSITIVE_REVIEW_REQUEST", []ruleCase{
 		{"stars", "Bitte geben Sie uns 5 Sterne!", "", Risk},
+		{"stars wished for", "We would love 5 stars!", "", Risk},
+		{"stars, verb last", "Wir freuen uns, wenn Sie uns 5 Sterne geben.", "", Risk},
+		{"stars welcomed", "Wir freuen uns über 5 Sterne.", "", Risk},
 		{"positive", "We'd love a positive review.", "", Risk},
 		{"if happy", "If you are happy with the mug, please leave a review.", "", Risk},
 		{"hotel", "Wir haben im 5-Sterne-Hotel übernachtet.", "", 0},

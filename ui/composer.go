@@ -56,6 +56,9 @@ type Composer struct {
 	// clipboard; replies cannot be sent through the API, so the app opens
 	// the order's page in Seller Central.
 	OnOpenSellerCentral func(orderID string)
+	// OnEdited is called after the text changed, by typing or SetText,
+	// with the kind it is written for; the window autosaves drafts with it.
+	OnEdited func(kind policy.Kind, text string)
 
 	checker *policy.Checker
 	cfg     ComposerConfig
@@ -297,7 +300,12 @@ func (c *Composer) emptyHint(text string) string {
 	return tr("findings.none")
 }
 
-func (c *Composer) onTextChanged(string) { c.check() }
+func (c *Composer) onTextChanged(text string) {
+	c.check()
+	if c.OnEdited != nil {
+		c.OnEdited(c.kind, text)
+	}
+}
 
 // updateChars shows the length against the kind's limit, as an error when over.
 func (c *Composer) updateChars() {

@@ -24,7 +24,7 @@ const (
 )
 
 func TestCouponReviewRequestShowsFindings(t *testing.T) {
-	c, w := newTestComposer(t)
+	c, _ := newTestComposer(t)
 	c.SetContext(germanOrder)
 	if err := c.SetKind(policy.KindUnexpectedProblem); err != nil {
 		t.Fatal(err)
@@ -51,13 +51,23 @@ func TestCouponReviewRequestShowsFindings(t *testing.T) {
 		t.Errorf("header = %q", got)
 	}
 
-	// Review incentives are a Risk, not a Block: Sellermail lets the seller
-	// send, but the confirmation says the account is at stake.
-	if c.Result().Blocked() {
-		if !c.sendButton.Disabled() {
-			t.Error("Send is enabled while a blocking finding stands")
-		}
-		return
+	// A review incentive is zero tolerance at Amazon: Sellermail will not send it.
+	if !c.Result().Blocked() || !c.sendButton.Disabled() {
+		t.Errorf("Send is enabled for a coupon in exchange for a review (blocked %v)", c.Result().Blocked())
+	}
+}
+
+func TestRiskFindingConfirmationWarns(t *testing.T) {
+	c, w := newTestComposer(t)
+	c.SetContext(germanOrder)
+	if err := c.SetKind(policy.KindUnexpectedProblem); err != nil {
+		t.Fatal(err)
+	}
+	// Asking for five stars is a risk, not a block: the seller may send, but
+	// the confirmation says the account is at stake.
+	test.Type(c.entry, "Zu Ihrer Bestellung 302-4817265-3390517: Wir freuen uns, wenn Sie uns 5 Sterne geben.")
+	if c.Result().Blocked() || c.Result().Worst() != policy.Risk {
+		t.Fatalf("want a risk finding only, got %v", ruleIDs(c))
 	}
 	c.entry.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault})
 	top := w.Canvas().Overlays().Top()
@@ -82,7 +92,7 @@ func TestSendFollowsBlockingFindings(t *testing.T) {
 		t.Fatal("Send is enabled for an empty message")
 	}
 	// An e-mail address is a Block: Amazon strips it.
-	test.Type(c.entry, couponReviewRequest+" Schreiben Sie an service@muehlenladen.de.")
+	test.Type(c.entry, "Schreiben Sie an service@muehlenladen.de.")
 	if !c.Result().Blocked() {
 		t.Fatalf("expected a blocking finding, got %v", ruleIDs(c))
 	}

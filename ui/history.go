@@ -202,7 +202,7 @@ func (s *HistoryScreen) goDo(work func() func()) {
 		if s.ctx.Err() != nil {
 			return
 		}
-		fyne.Do(apply)
+		runOnUI(apply)
 	}()
 }
 
@@ -211,5 +211,5 @@ func (s *HistoryScreen) showError(err error) {
 	if s.ctx.Err() != nil || s.win == nil {
 		return
 	}
-	showExplained(err, s.win)
+	showExplainedError(err, s.win)
 }

@@ -35,7 +35,7 @@ func TestSwitchingLanguageRelabels(t *testing.T) {
 		{"kind", c.kindButton.Text, policy.KindUnexpectedProblem.Description(policy.German)},
 		{"template option", c.templateSelect.Options[0], "Frei schreiben"},
 		{"findings header", c.findings.header.Text, "Hinweise (" + strconv.Itoa(len(c.Result().Findings)) + ")"},
-		{"severity", rowFor(c, "REVIEW_INCENTIVE").head.Text, "Risiko für das Konto · REVIEW_INCENTIVE"},
+		{"severity", rowFor(c, "REVIEW_INCENTIVE").head.Text, "Blockiert das Senden · REVIEW_INCENTIVE"},
 	}
 	for _, ch := range checks {
 		if ch.got != ch.want {

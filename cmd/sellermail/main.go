@@ -1,0 +1,68 @@
+// Command sellermail is Sellermail: the desktop window when run without a
+// command, the command line otherwise (see 'sellermail help').
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"sellermail/app"
+	"sellermail/assets"
+	"sellermail/cmd/internal/cli"
+	"sellermail/ui"
+)
+
+// appID identifies the app to the desktop and names its preferences.
+const appID = "app.sellermail.desktop"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := cli.Main(ctx, os.Args[1:], cli.IO{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}, openWindow(ctx))
+	stop()
+	os.Exit(code)
+}
+
+// openWindow returns the cli.WindowFunc that runs the desktop window until
+// it closes or ctx ends.
+func openWindow(ctx context.Context) cli.WindowFunc {
+	return func(g cli.Global) error {
+		a := fyneapp.NewWithID(appID)
+		a.SetIcon(assets.Icon)
+		ui.ApplyPreferences(a)
+		if g.UILang != "" {
+			// --ui-lang wins for this run without changing the saved choice.
+			_ = ui.SetLanguage(langTag(g.UILang))
+		}
+		w := a.NewWindow("Sellermail")
+		w.Resize(fyne.NewSize(1200, 800))
+		w.SetMaster()
+		win := ui.Run(a, w, ui.Config{ForceDemo: g.Demo, Open: func(ctx context.Context, demo bool) (*app.Service, error) {
+			opts, err := app.OptionsFromEnv(app.Options{DataDir: g.DataDir, Demo: demo, Version: cli.Version, Lang: ui.PolicyLang()})
+			if err != nil {
+				return nil, err
+			}
+			return app.Open(ctx, opts)
+		}})
+		a.Lifecycle().SetOnStopped(win.Close)
+		go func() {
+			<-ctx.Done()
+			fyne.Do(a.Quit)
+		}()
+		w.ShowAndRun()
+		return nil
+	}
+}
+
+// langTag maps --ui-lang (such as "de" or "de_DE") to a window language.
+func langTag(l string) string {
+	if strings.HasPrefix(strings.ToLower(l), "de") {
+		return ui.LanguageGerman
+	}
+	return ui.LanguageEnglish
+}

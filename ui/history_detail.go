@@ -1,0 +1,267 @@
+package ui
+
+import (
+	"encoding/json"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"sellermail/app/store"
+	"sellermail/policy"
+)
+
+// historyDetail shows one message of the history: its facts, status, text,
+// the findings it was sent with, and what the seller can do with it.
+type historyDetail struct {
+	s   *HistoryScreen
+	msg store.Message
+	has bool
+
+	empty    *widget.Label
+	title    *widget.Label
+	facts    *widget.Label
+	status   *widget.Label
+	reason   *widget.Label
+	text     *widget.Label
+	caption  *widget.Label
+	findings *findingsPanel
+
+	reuse, gotIt, notSent, sendNow, discard *widget.Button
+	body                                    fyne.CanvasObject
+	root                                    *fyne.Container
+}
+
+func newHistoryDetail(s *HistoryScreen) *historyDetail {
+	d := &historyDetail{
+		s:        s,
+		empty:    &widget.Label{Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord},
+		title:    &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
+		facts:    &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
+		status:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}},
+		reason:   &widget.Label{Wrapping: fyne.TextWrapWord},
+		text:     &widget.Label{Wrapping: fyne.TextWrapWord, Selectable: true},
+		caption:  &widget.Label{Truncation: fyne.TextTruncateEllipsis, Importance: widget.LowImportance},
+		findings: newFindingsPanel(nil),
+		reuse:    &widget.Button{Icon: theme.ContentCopyIcon()},
+		gotIt:    &widget.Button{Icon: theme.ConfirmIcon(), Importance: widget.SuccessImportance},
+		notSent:  &widget.Button{Icon: theme.CancelIcon()},
+		sendNow:  &widget.Button{Icon: theme.MailSendIcon(), Importance: widget.HighImportance},
+		discard:  &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.DangerImportance},
+	}
+	d.reuse.OnTapped = d.onReuse
+	d.gotIt.OnTapped = func() { d.onResolve(true) }
+	d.notSent.OnTapped = func() { d.onResolve(false) }
+	d.sendNow.OnTapped = d.onSendNow
+	d.discard.OnTapped = d.onDiscard
+	for _, b := range []*widget.Button{d.reuse, d.gotIt, d.notSent, d.sendNow, d.discard} {
+		b.ExtendBaseWidget(b)
+	}
+	// Wrapped labels sit in scrolls: outside one, a label's minimum height
+	// before the first layout is that of one word per line, which would
+	// make the window grow far beyond the screen.
+	upper := container.NewVScroll(container.NewVBox(d.title, d.facts, d.status, d.reason, widget.NewSeparator(), d.text))
+	lower := container.NewBorder(d.caption, nil, nil, nil, d.findings.object())
+	split := container.NewVSplit(upper, lower)
+	split.Offset = 0.55
+	actions := container.NewHBox(d.gotIt, d.notSent, d.sendNow, d.discard, d.reuse)
+	d.body = container.NewBorder(nil, actions, nil, nil, split)
+	d.root = container.NewStack(container.NewVScroll(d.empty), d.body)
+	d.clear()
+	return d
+}
+
+func (d *historyDetail) object() fyne.CanvasObject { return d.root }
+
+// clear shows the hint to pick a message.
+func (d *historyDetail) clear() {
+	d.has = false
+	d.msg = store.Message{}
+	d.body.Hide()
+	d.empty.Show()
+}
+
+// show fills the pane with m.
+func (d *historyDetail) show(m store.Message) {
+	d.msg, d.has = m, true
+	d.empty.Hide()
+	d.body.Show()
+	d.draw()
+}
+
+// relabel writes the pane in the current language.
+func (d *historyDetail) relabel() {
+	d.empty.SetText(tr("history.detail.empty"))
+	d.caption.SetText(tr("history.findings.caption"))
+	d.reuse.SetText(tr("history.reuse"))
+	d.gotIt.SetText(tr("history.resolve.sent"))
+	d.notSent.SetText(tr("history.resolve.notsent"))
+	d.sendNow.SetText(tr("history.queued.send"))
+	d.discard.SetText(tr("history.queued.discard"))
+	if d.has {
+		d.draw()
+	}
+}
+
+// draw shows d.msg.
+func (d *historyDetail) draw() {
+	m := d.msg
+	d.title.SetText(tr("history.detail.title", map[string]any{"Order": m.OrderID}))
+	d.facts.SetText(messageFacts(m))
+	d.status.Importance = messageStatusImportance(m.Status)
+	d.status.SetText(messageStatusName(m.Status))
+	reason := m.Error
+	if reason == "" {
+		reason = statusHint(m.Status)
+	}
+	d.reason.SetText(reason)
+	if reason == "" {
+		d.reason.Hide()
+	} else {
+		d.reason.Show()
+	}
+	d.text.SetText(m.Text)
+	fs, err := parseFindings(m.FindingsJSON)
+	empty := tr("history.findings.none")
+	if err != nil {
+		empty = tr("history.findings.unreadable")
+	}
+	d.findings.update(fs, empty)
+	showIf(d.gotIt, m.Status == store.StatusUnknown)
+	showIf(d.notSent, m.Status == store.StatusUnknown)
+	showIf(d.sendNow, m.Status == store.StatusQueued)
+	showIf(d.discard, m.Status == store.StatusQueued)
+	showIf(d.reuse, d.s.OnReuse != nil)
+}
+
+// messageFacts is the line under the title: purpose, language, marketplace,
+// when it was written and sent, and attachments.
+func messageFacts(m store.Message) string {
+	parts := []string{policy.Kind(m.Kind).Description(PolicyLang())}
+	if m.Lang != "" {
+		parts = append(parts, languageName(m.Lang))
+	}
+	if mp := marketplaceName(m.MarketplaceID); mp != "" {
+		parts = append(parts, mp)
+	}
+	parts = append(parts, tr("history.detail.created", map[string]any{"When": fmtDateTime(m.CreatedAt)}))
+	if !m.SentAt.IsZero() {
+		parts = append(parts, tr("history.detail.sent", map[string]any{"When": fmtDateTime(m.SentAt)}))
+	}
+	if len(m.Attachments) > 0 {
+		names := make([]string, len(m.Attachments))
+		for i, a := range m.Attachments {
+			names[i] = a.Name
+		}
+		parts = append(parts, tr("history.detail.attachments", map[string]any{"Names": strings.Join(names, ", ")}))
+	}
+	if m.RequestID != "" {
+		parts = append(parts, tr("history.detail.request", map[string]any{"ID": m.RequestID}))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// statusHint says what a status means when the message has no reason of its own.
+func statusHint(st store.MessageStatus) string {
+	switch st {
+	case store.StatusUnknown:
+		return tr("history.hint.unknown")
+	case store.StatusQueued:
+		return tr("history.hint.queued")
+	}
+	return ""
+}
+
+// parseFindings reads the findings a message was sent with; "" means none.
+func parseFindings(js string) ([]policy.Finding, error) {
+	if strings.TrimSpace(js) == "" {
+		return nil, nil
+	}
+	var fs []policy.Finding
+	if err := json.Unmarshal([]byte(js), &fs); err != nil {
+		return nil, err
+	}
+	return fs, nil
+}
+
+func showIf(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+func (d *historyDetail) onReuse() {
+	if d.has && d.s.OnReuse != nil {
+		d.s.OnReuse(d.msg)
+	}
+}
+
+// onResolve records what the seller found in Seller Central.
+func (d *historyDetail) onResolve(sent bool) {
+	if !d.has {
+		return
+	}
+	id, s := d.msg.ID, d.s
+	lang := PolicyLang()
+	s.goDo(func() func() {
+		err := s.svc.ResolveUnknown(s.ctx, id, sent, lang)
+		return func() { s.afterAction(err) }
+	})
+}
+
+// onSendNow sends a queued message after checking it again.
+func (d *historyDetail) onSendNow() {
+	if !d.has {
+		return
+	}
+	id, s := d.msg.ID, d.s
+	lang := PolicyLang()
+	s.goDo(func() func() {
+		res, err := s.svc.SendQueued(s.ctx, id, lang)
+		return func() {
+			if err != nil && res.Explanation != "" && s.win != nil {
+				dialog.ShowInformation(tr("history.queued.failed"), res.Explanation, s.win)
+				s.Refresh()
+				return
+			}
+			s.afterAction(err)
+		}
+	})
+}
+
+// onDiscard drops a queued message after asking.
+func (d *historyDetail) onDiscard() {
+	if !d.has {
+		return
+	}
+	id, s := d.msg.ID, d.s
+	discard := func() {
+		lang := PolicyLang()
+		s.goDo(func() func() {
+			err := s.svc.DiscardQueued(s.ctx, id, lang)
+			return func() { s.afterAction(err) }
+		})
+	}
+	if s.win == nil {
+		discard()
+		return
+	}
+	dialog.ShowConfirm(tr("history.queued.discard.title"), tr("history.queued.discard.confirm"), func(ok bool) {
+		if ok {
+			discard()
+		}
+	}, s.win)
+}
+
+// afterAction reloads the list, so the message shows its new status.
+func (s *HistoryScreen) afterAction(err error) {
+	if err != nil {
+		s.showError(err)
+	}
+	s.Refresh()
+}

@@ -1,0 +1,215 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"sellermail/app"
+	"sellermail/app/secrets"
+	"sellermail/app/store"
+	"sellermail/policy"
+)
+
+// screenKeyring is a keyring that holds nothing: the demo never asks it,
+// and a test that did would fail loudly rather than touch the real one.
+type screenKeyring struct{}
+
+var errNoTestKeyring = errors.New("the screen tests use no keyring")
+
+func (screenKeyring) Set(string, string, string) error   { return errNoTestKeyring }
+func (screenKeyring) Get(string, string) (string, error) { return "", errNoTestKeyring }
+func (screenKeyring) Delete(string, string) error        { return errNoTestKeyring }
+
+// openScreenService opens the demo in dir with a small shop and fast clocks;
+// seed runs first on the demo database, before the service opens it.
+func openScreenService(t *testing.T, dir string, seed func(*store.Store)) *app.Service {
+	t.Helper()
+	ctx := context.Background()
+	if seed != nil {
+		if err := os.MkdirAll(filepath.Join(dir, app.DemoDir), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		st, err := store.Open(ctx, filepath.Join(dir, app.DemoDir, store.FileName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		seed(st)
+		if err := st.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	svc, err := app.Open(ctx, app.Options{
+		DataDir: dir, Demo: true, TimeScale: 1000, DemoOrders: 40,
+		Keyring: secrets.NewWithBackend(screenKeyring{}, time.Second),
+	})
+	if err != nil {
+		t.Fatalf("app.Open: %v", err)
+	}
+	t.Cleanup(func() { svc.Close() })
+	return svc
+}
+
+// sentDemoMessages syncs the demo and sends one compliant delay notice per
+// reason, each to another order, in the buyer's language (English or German).
+// It returns the order IDs in the order sent.
+func sentDemoMessages(t *testing.T, svc *app.Service, reasons ...string) []string {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := svc.Sync(ctx, nil); err != nil {
+		t.Fatalf("Sync: %v", err)
+	}
+	orders, err := svc.Orders(ctx, store.OrderFilter{Limit: store.MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, o := range orders {
+		if len(ids) == len(reasons) {
+			break
+		}
+		d, err := svc.OrderDetail(ctx, o.OrderID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lang := baseLanguage(d.BuyerLocale)
+		if !d.Offers(policy.KindUnexpectedProblem) || (lang != "de" && lang != "en") {
+			continue
+		}
+		text := delayText(lang, o.OrderID, reasons[len(ids)])
+		res, err := svc.Send(ctx, app.SendRequest{OrderID: o.OrderID, Kind: policy.KindUnexpectedProblem, Text: text}, policy.English)
+		if err != nil {
+			t.Fatalf("Send: %v (%s)", err, res.Explanation)
+		}
+		ids = append(ids, o.OrderID)
+	}
+	if len(ids) < len(reasons) {
+		t.Fatalf("only %d demo orders take a delay notice", len(ids))
+	}
+	return ids
+}
+
+// delayText is a compliant delay notice in lang.
+func delayText(lang, orderID, reason string) string {
+	if lang == "de" {
+		return "Guten Tag, leider verzögert sich der Versand Ihrer Bestellung " + orderID +
+			" um zwei Tage, weil " + reason + ". Wir senden Ihnen die Ware so schnell wie möglich. Vielen Dank für Ihre Geduld."
+	}
+	return "Hello, unfortunately the shipment of your order " + orderID + " is delayed by two days because " +
+		reason + ". We will send it to you as soon as possible. Thank you for your patience."
+}
+
+// newTestHistory shows a history over svc in an English test window and
+// waits for the first page.
+func newTestHistory(t *testing.T, svc *app.Service) (*HistoryScreen, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	setTestLanguage(t, LanguageEnglish)
+	activeQueue = useScreenQueue(t)
+	w := test.NewTempWindow(t, nil)
+	s := NewHistoryScreen(svc, w)
+	t.Cleanup(func() {
+		s.Close()
+		s.wait()
+	})
+	w.SetContent(s.Object())
+	w.Resize(fyne.NewSize(1100, 800))
+	s.wait()
+	return s, w
+}
+
+// screenQueue stands in for fyne.Do in the screen tests: the screens'
+// goroutines queue their results, and the test goroutine (the test's UI
+// goroutine) runs them, so the race detector sees any widget touched
+// from elsewhere.
+type screenQueue struct {
+	mu  sync.Mutex
+	fns []func()
+}
+
+// useScreenQueue makes runOnUI queue for the rest of the test.
+func useScreenQueue(t *testing.T) *screenQueue {
+	t.Helper()
+	q := &screenQueue{}
+	old := runOnUI
+	runOnUI = q.push
+	t.Cleanup(func() { runOnUI = old })
+	return q
+}
+
+func (q *screenQueue) push(fn func()) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.fns = append(q.fns, fn)
+}
+
+// settle waits for busy's goroutines and runs what they queued, until
+// nothing more comes: results may start more work (a reload after saving).
+func (q *screenQueue) settle(busy *sync.WaitGroup) {
+	for {
+		busy.Wait()
+		q.mu.Lock()
+		fns := q.fns
+		q.fns = nil
+		q.mu.Unlock()
+		if len(fns) == 0 {
+			return
+		}
+		for _, fn := range fns {
+			fn()
+		}
+	}
+}
+
+// wait lets the screen's goroutines finish and shows their results.
+func (s *HistoryScreen) wait() { activeQueue.settle(&s.busy) }
+
+// wait lets the screen's goroutines finish and shows their results.
+func (s *TemplatesScreen) wait() { activeQueue.settle(&s.busy) }
+
+// activeQueue is the current test's screenQueue.
+var activeQueue *screenQueue
+
+// listedOrders are the order IDs the history lists, in order.
+func listedOrders(s *HistoryScreen) []string {
+	out := make([]string, len(s.messages))
+	for i, m := range s.messages {
+		out[i] = m.OrderID
+	}
+	return out
+}
+
+// tapDialogButton taps the button with text in the topmost dialog of w.
+func tapDialogButton(t *testing.T, w fyne.Window, text string) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog open to tap %q in", text)
+	}
+	b := findButton([]fyne.CanvasObject{top}, text)
+	if b == nil {
+		t.Fatalf("no %q button in the dialog; it says %q", text, strings.Join(labelTexts([]fyne.CanvasObject{top}), " | "))
+	}
+	test.Tap(b)
+}
+
+// selectOption picks the option with text in a select, as a click would.
+func selectOption(t *testing.T, s *widget.Select, text string) {
+	t.Helper()
+	for _, o := range s.Options {
+		if o == text {
+			s.SetSelected(o)
+			return
+		}
+	}
+	t.Fatalf("no option %q among %q", text, s.Options)
+}

@@ -1,0 +1,41 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"sellermail/app"
+	"sellermail/app/store"
+)
+
+// messageStatusName is a message status in the window's language.
+func messageStatusName(st store.MessageStatus) string {
+	switch st {
+	case store.StatusSent, store.StatusFailed, store.StatusUnknown, store.StatusQueued, store.StatusSending, store.StatusDraft:
+		return tr("history.status." + string(st))
+	}
+	return string(st)
+}
+
+// messageStatusImportance colours a status: sent green, failed red, unknown and
+// queued need the seller.
+func messageStatusImportance(st store.MessageStatus) widget.Importance {
+	switch st {
+	case store.StatusSent:
+		return widget.SuccessImportance
+	case store.StatusFailed:
+		return widget.DangerImportance
+	case store.StatusUnknown, store.StatusQueued, store.StatusSending:
+		return widget.WarningImportance
+	}
+	return widget.MediumImportance
+}
+
+// showExplainedError opens a dialog explaining err in the window's language.
+func showExplainedError(err error, w fyne.Window) {
+	d := dialog.NewError(errors.New(app.Explain(err, PolicyLang())), w)
+	d.Show()
+}

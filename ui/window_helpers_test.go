@@ -1,0 +1,305 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"sellermail/app"
+	"sellermail/app/secrets"
+	"sellermail/app/store"
+	"sellermail/policy"
+)
+
+// windowOrders is the demo shop's size in the window tests: big enough for
+// every kind of order, small enough to sync in a moment.
+const windowOrders = 120
+
+// uiQueue stands in for fyne.Do in the window tests: goroutines queue
+// their results, and the test goroutine runs them as the UI goroutine
+// would, so the race detector sees any widget touched from elsewhere.
+type uiQueue struct {
+	mu  sync.Mutex
+	fns []func()
+}
+
+// useUIQueue makes runOnUI queue until the test ends; then it waits for
+// the window's goroutines before restoring fyne.Do.
+func useUIQueue(t *testing.T) *uiQueue {
+	t.Helper()
+	q := &uiQueue{}
+	old := runOnUI
+	runOnUI = q.push
+	t.Cleanup(func() {
+		background.Wait()
+		runOnUI = old
+	})
+	return q
+}
+
+func (q *uiQueue) push(fn func()) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.fns = append(q.fns, fn)
+}
+
+// run runs what is queued, including what that queues.
+func (q *uiQueue) run() {
+	for {
+		q.mu.Lock()
+		fns := q.fns
+		q.fns = nil
+		q.mu.Unlock()
+		if len(fns) == 0 {
+			return
+		}
+		for _, fn := range fns {
+			fn()
+		}
+	}
+}
+
+// until runs the queue until cond holds. The deadline only stops a
+// broken test from hanging; nothing is measured with it.
+func (q *uiQueue) until(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		q.run()
+		if cond() {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("gave up waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// testKeyring is an in-memory secrets.Backend.
+type testKeyring struct {
+	mu   sync.Mutex
+	m    map[string]string
+	fail error // returned by every call when set
+}
+
+func newTestKeyring() *testKeyring { return &testKeyring{m: map[string]string{}} }
+
+func (k *testKeyring) Set(service, user, password string) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.m[service+"/"+user] = password
+	return nil
+}
+
+func (k *testKeyring) Get(service, user string) (string, error) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.fail != nil {
+		return "", k.fail
+	}
+	v, ok := k.m[service+"/"+user]
+	if !ok {
+		return "", secrets.ErrNotFound
+	}
+	return v, nil
+}
+
+func (k *testKeyring) Delete(service, user string) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if _, ok := k.m[service+"/"+user]; !ok {
+		return secrets.ErrNotFound
+	}
+	delete(k.m, service+"/"+user)
+	return nil
+}
+
+func (k *testKeyring) len() int {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return len(k.m)
+}
+
+// testEnv is a window under test with what it runs on.
+type testEnv struct {
+	t    *testing.T
+	q    *uiQueue
+	a    fyne.App
+	w    fyne.Window
+	m    *Window
+	dir  string
+	keys *testKeyring
+	env  app.Env // endpoints and credentials the services get
+}
+
+// newTestEnv prepares an app and window in English with an empty keyring
+// and data directory; start runs the window.
+func newTestEnv(t *testing.T) *testEnv {
+	t.Helper()
+	e := &testEnv{t: t, dir: t.TempDir(), keys: newTestKeyring()}
+	e.q = useUIQueue(t)
+	e.a = test.NewTempApp(t)
+	e.a.Preferences().SetString(PrefLanguage, LanguageEnglish)
+	setTestLanguage(t, LanguageEnglish)
+	e.w = test.NewTempWindow(t, nil)
+	e.w.Resize(fyne.NewSize(1200, 800))
+	return e
+}
+
+// open is the OpenFunc of the tests: the real services on the test's
+// data directory, keyring and environment, with the demo's clocks fast.
+func (e *testEnv) open(ctx context.Context, demo bool) (*app.Service, error) {
+	return app.Open(ctx, app.Options{
+		DataDir: e.dir, Demo: demo, Keyring: secrets.NewWithBackend(e.keys, time.Second),
+		TimeScale: 1000, DemoOrders: windowOrders, Env: e.env,
+	})
+}
+
+// start runs the window and waits until it shows more than the loading state.
+func (e *testEnv) start() {
+	e.t.Helper()
+	e.m = Run(e.a, e.w, Config{Open: e.open})
+	e.t.Cleanup(e.m.Close)
+	e.q.until(e.t, "the services to open", func() bool { return e.m.svc != nil })
+}
+
+// startDemo runs the window in the demo, past the welcome.
+func (e *testEnv) startDemo() *mainScreen {
+	e.t.Helper()
+	e.a.Preferences().SetBool(PrefDemo, true)
+	e.start()
+	if e.m.main == nil {
+		e.t.Fatal("the demo chosen before does not open the main screens")
+	}
+	return e.m.main
+}
+
+// sync waits for the sync an empty shop starts by itself, then until the
+// list is loaded.
+func (e *testEnv) sync(ms *mainScreen) {
+	e.t.Helper()
+	os := ms.work.orders
+	e.q.until(e.t, "the first sync to start", func() bool { return os.sync.running() || os.sync.status != "" })
+	e.q.until(e.t, "the sync to end", func() bool { return !os.sync.running() })
+	if os.sync.status != "sync.done" {
+		e.t.Fatalf("the sync did not finish: %q", os.sync.line.Text)
+	}
+	e.q.until(e.t, "the list to load", func() bool { return !os.loading && len(os.orders) > 0 && os.total > 0 })
+}
+
+// selectOrder searches for an order by its ID and selects it in the list.
+func (e *testEnv) selectOrder(ms *mainScreen, id string) {
+	e.t.Helper()
+	os := ms.work.orders
+	os.searchEntry.SetText("")
+	test.Type(os.searchEntry, id)
+	e.q.until(e.t, "the search for "+id, func() bool {
+		return !os.loading && len(os.orders) == 1 && os.orders[0].OrderID == id
+	})
+	os.list.Select(0)
+}
+
+// waitDetail waits until the chosen order's detail is shown.
+func (e *testEnv) waitDetail(ms *mainScreen) *app.OrderDetail {
+	e.t.Helper()
+	v := ms.work.detail
+	e.q.until(e.t, "the order's detail", func() bool { return !v.loading() && v.detail != nil })
+	return v.detail
+}
+
+// findDetail returns an order's detail, asked of the service directly,
+// for the first stored order for which ok holds.
+func findDetail(t *testing.T, svc *app.Service, f store.OrderFilter, ok func(*app.OrderDetail) bool) *app.OrderDetail {
+	t.Helper()
+	ctx := context.Background()
+	f.Limit = store.MaxLimit
+	orders, err := svc.Orders(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range orders {
+		d, err := svc.OrderDetail(ctx, o.OrderID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok(d) {
+			return d
+		}
+	}
+	t.Fatal("no demo order fits the test")
+	return nil
+}
+
+// offersTo is a test for an order offering kind to a buyer reading English or German.
+func offersTo(kind policy.Kind) func(*app.OrderDetail) bool {
+	return func(d *app.OrderDetail) bool {
+		l := baseLanguage(d.BuyerLocale)
+		return d.Offers(kind) && (l == "en" || l == "de")
+	}
+}
+
+// noticeText is a compliant delay notice in the buyer's language.
+func noticeText(d *app.OrderDetail) string {
+	if baseLanguage(d.BuyerLocale) == "de" {
+		return "Guten Tag, leider verzögert sich der Versand Ihrer Bestellung " + d.Order.OrderID +
+			" um zwei Tage, weil unser Lieferant zu spät geliefert hat. Wir senden Ihnen die Ware so schnell wie möglich. Vielen Dank für Ihre Geduld."
+	}
+	return "Hello, unfortunately the shipment of your order " + d.Order.OrderID +
+		" is delayed by two days because our supplier delivered late. We will send it to you as soon as possible. Thank you for your patience."
+}
+
+// contentTexts are the visible label texts in the window.
+func contentTexts(w fyne.Window) string {
+	return strings.Join(labelTexts([]fyne.CanvasObject{w.Content()}), "\n")
+}
+
+// seedOrders writes n orders into the demo database in dir before the services open it.
+func seedOrders(t *testing.T, dir string, n int) {
+	t.Helper()
+	ctx := context.Background()
+	if err := os.MkdirAll(filepath.Join(dir, app.DemoDir), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, filepath.Join(dir, app.DemoDir, store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	start := time.Now().Add(-24 * time.Hour)
+	batch := make([]store.Order, 0, 1000)
+	for i := range n {
+		batch = append(batch, store.Order{
+			OrderID:       orderID(i),
+			MarketplaceID: "A1PA6795UKMFR9", Status: "SHIPPED",
+			PurchaseDate: start.Add(-time.Duration(i) * time.Minute), LastUpdated: start,
+			Items: []store.OrderItem{{ASIN: "B000TEST01", Title: "Kaffeemühle Modell K2", Quantity: 1}},
+		})
+		if len(batch) == cap(batch) || i == n-1 {
+			if err := st.UpsertOrders(ctx, batch); err != nil {
+				t.Fatal(err)
+			}
+			batch = batch[:0]
+		}
+	}
+}
+
+// orderID makes the i-th seeded order's ID in Amazon's format.
+func orderID(i int) string {
+	d := []byte("302-0000000-0000000")
+	for p, n := len(d)-1, i; n > 0 && p >= 0; p-- {
+		if d[p] == '-' {
+			continue
+		}
+		d[p] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(d)
+}
