@@ -1,10 +1,9 @@
 package ui
 
 import (
+	"sellermail/app"
 	"strings"
 	"time"
-
-	"sellermail/spapi"
 )
 
 // fmtDate writes a date the way the window's language does.
@@ -47,7 +46,7 @@ func fmtRange(from, to time.Time) string {
 // marketplaceName is a marketplace's store host without "www.", such as
 // "amazon.de"; unknown IDs are shown as they are.
 func marketplaceName(id string) string {
-	m, ok := spapi.MarketplaceByID(id)
+	m, ok := app.MarketplaceByID(id)
 	if !ok {
 		return id
 	}
@@ -57,7 +56,7 @@ func marketplaceName(id string) string {
 // sellerCentralURL is the order's page in Seller Central for its
 // marketplace, "" when the marketplace is unknown.
 func sellerCentralURL(marketplaceID, orderID string) string {
-	m, ok := spapi.MarketplaceByID(marketplaceID)
+	m, ok := app.MarketplaceByID(marketplaceID)
 	if !ok || orderID == "" {
 		return ""
 	}

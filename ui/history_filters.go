@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"sellermail/app"
 	"strings"
 	"time"
 
@@ -12,7 +13,6 @@ import (
 
 	"sellermail/app/store"
 	"sellermail/policy"
-	"sellermail/spapi"
 )
 
 // historyStatuses are the statuses the filter offers, after "any".
@@ -130,7 +130,7 @@ func setOptionsKeepIndex(s *widget.Select, options []string) {
 
 // historyMarketplaces are the marketplaces the filter offers: every store
 // Amazon runs, since messages may come from any region the seller used.
-func historyMarketplaces() []spapi.Marketplace { return spapi.Marketplaces }
+func historyMarketplaces() []app.Marketplace { return app.Marketplaces() }
 
 // filter is the query the bar describes; incomplete dates do not filter.
 func (f *historyFilters) filter() store.HistoryFilter {

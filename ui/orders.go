@@ -13,7 +13,6 @@ import (
 
 	"sellermail/app"
 	"sellermail/app/store"
-	"sellermail/spapi"
 )
 
 // ordersPageSize is how many orders one page load reads; the list asks for
@@ -21,10 +20,7 @@ import (
 const ordersPageSize = 200
 
 // orderStatuses are the status filter's choices after "all", in order.
-var orderStatuses = []spapi.FulfillmentStatus{
-	spapi.StatusUnshipped, spapi.StatusPartiallyShipped, spapi.StatusShipped, spapi.StatusCancelled,
-	spapi.StatusPending, spapi.StatusPendingAvailability, spapi.StatusUnfulfillable,
-}
+var orderStatuses = app.OrderStatuses
 
 // dateRanges are the date filter's choices in days back; 0 is any time.
 var dateRanges = []int{0, 7, 30, 90}

@@ -13,11 +13,10 @@ import (
 
 	"sellermail/app"
 	"sellermail/app/secrets"
-	"sellermail/spapi"
 )
 
 // The regions the setup offers, in the order shown.
-var setupRegions = []spapi.Region{spapi.RegionEU, spapi.RegionNA, spapi.RegionFE}
+var setupRegions = app.Regions
 
 // setupScreen guides the seller through connecting a private SP-API app:
 // what it is, how to self-authorize it in Seller Central, the three
