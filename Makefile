@@ -22,7 +22,7 @@ test: deps vet
 
 # Benchmarks; compare two runs with benchstat (golang.org/x/perf/cmd/benchstat).
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 6 $(PKG)
+	scripts/test-session.sh $(GO) test -run '^$$' -bench . -benchmem -count 6 -timeout 60m $(PKG)
 
 # A short run of every fuzz target.
 FUZZTIME ?= 20s
