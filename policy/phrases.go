@@ -170,16 +170,26 @@ func parsePhrase(src string, classes map[string]string) []elem {
 
 func parseAlt(a string) []alt {
 	a = strings.ToLower(a)
+	var out alt
 	switch {
 	case a == "#":
 		return []alt{{kind: altNumber}}
 	case strings.HasPrefix(a, "*"):
-		return []alt{{s: strings.Trim(a, "*"), kind: altInfix}}
+		out = alt{s: strings.Trim(a, "*"), kind: altInfix}
 	case strings.HasSuffix(a, "*"):
-		return []alt{{s: strings.TrimSuffix(a, "*"), kind: altPrefix}}
+		out = alt{s: strings.TrimSuffix(a, "*"), kind: altPrefix}
+	default:
+		out = alt{s: a}
 	}
-	return []alt{{s: a}}
+	// Sellers on keyboards without umlauts write "Dankeschoen" and "Gruesse":
+	// a German word matches in that spelling too.
+	if t := umlautSpelling.Replace(out.s); t != out.s {
+		return []alt{out, {s: t, kind: out.kind}}
+	}
+	return []alt{out}
 }
+
+var umlautSpelling = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss")
 
 // splitFoldedWords splits a lexicon word the way tokenize splits text.
 func splitFoldedWords(s string) []string {

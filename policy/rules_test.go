@@ -103,6 +103,7 @@ func TestReviewRules(t *testing.T) {
 		{"next sentence", "Bitte schreiben Sie eine Rezension. Als Dankeschön erhalten Sie ein Geschenk.", "", Block},
 		{"next line", "Bitte schreiben Sie eine Rezension.\nAls Dankeschön erhalten Sie ein Geschenk.", "", Block},
 		{"next paragraph", "Bitte schreiben Sie eine Rezension.\n\nAls Dankeschön erhalten Sie ein Geschenk.", "", Block},
+		{"without umlauts", "Bitte schreiben Sie eine Rezension. Als Dankeschoen erhalten Sie ein Geschenk.", "", Block},
 		{"gutschrift", "Die Gutschrift für Ihre Rücksendung ist veranlasst. Über eine Bewertung freuen wir uns.", "", 0},
 		{"we reviewed", "We reviewed your case and issued a full refund.", "", 0},
 		{"free replacement", "Wir senden Ihnen kostenlosen Ersatz; gerne können Sie danach eine Bewertung schreiben.", "", 0},

@@ -140,8 +140,10 @@ func (c *Composer) buildUI() {
 		c.templateLabel, container.NewVBox(c.templateSelect, c.templateHint))
 	status := container.NewBorder(nil, nil, c.chars, nil, c.language)
 	editor := container.NewBorder(nil, status, nil, nil, c.entry)
-	split := container.NewVSplit(editor, c.findings.object())
-	split.Offset = 0.6
+	// The hints sit beside the text, so every finding stays in view while
+	// the seller types.
+	split := container.NewHSplit(editor, c.findings.object())
+	split.Offset = 0.58
 	actions := container.NewBorder(nil, nil, nil, container.NewHBox(c.copyButton, c.sendButton), c.actionHint)
 	c.root = container.NewBorder(form, container.NewVBox(c.resultBox, actions), nil, nil, split)
 }
@@ -167,7 +169,9 @@ func (c *Composer) SetContext(ctx ComposeContext) {
 	if !c.offers(c.kind) {
 		c.kind = ""
 	}
-	if offered := c.offeredKinds(); len(offered) == 1 {
+	// When Amazon offers exactly one kind, that is almost surely the one;
+	// a reply stays one click away.
+	if offered := slices.DeleteFunc(c.offeredKinds(), func(k policy.Kind) bool { return k == policy.KindReply }); c.kind == "" && len(offered) == 1 {
 		c.kind = offered[0]
 	}
 	c.lastFill = ""
@@ -211,12 +215,13 @@ func (c *Composer) SetText(text string) { c.entry.SetText(text) }
 // Result is the check of the current text.
 func (c *Composer) Result() policy.Result { return c.res }
 
-// offers reports whether k can be written here: a kind with text the order offers.
+// offers reports whether k can be written here: a kind with text the order
+// offers, or a reply, which the seller sends in Seller Central for any order.
 func (c *Composer) offers(k policy.Kind) bool {
 	if k == "" || !k.TakesText() {
 		return false
 	}
-	return c.ctx.OfferedKinds == nil || slices.Contains(c.ctx.OfferedKinds, k)
+	return k == policy.KindReply || c.ctx.OfferedKinds == nil || slices.Contains(c.ctx.OfferedKinds, k)
 }
 
 // offeredKinds lists the kinds that can be written here, in policy.Kinds order.

@@ -60,7 +60,7 @@ func newWorkspace(ctx context.Context, svc *app.Service, w fyne.Window, dialogs 
 	ws.orders.reviewsButton.OnTapped = ws.reviews.requestAll
 	ws.empty = &widget.Label{Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance}
 	split := container.NewVSplit(ws.detail.object(), ws.composer.Object())
-	split.Offset = 0.42
+	split.Offset = 0.33
 	ws.right = container.NewStack(split)
 	ws.right.Hide()
 	main := container.NewHSplit(ws.orders.object(), container.NewStack(container.NewCenter(ws.empty), ws.right))
@@ -158,7 +158,7 @@ func (ws *workspace) onDetailLoaded(d *app.OrderDetail) {
 	ws.composer.SetContext(ComposeContext{OrderID: d.Order.OrderID, BuyerLocale: d.BuyerLocale,
 		Marketplace: d.Order.MarketplaceID, OfferedKinds: offered, Earlier: earlier,
 		EarliestDelivery: d.Order.EarliestDelivery, LatestDelivery: d.Order.LatestDelivery, Values: ws.values(d.Order)})
-	if kind != "" && slices.Contains(offered, kind) {
+	if kind != "" && (kind == policy.KindReply || slices.Contains(offered, kind)) {
 		_ = ws.composer.SetKind(kind)
 	}
 	ws.composer.SetText(text)
