@@ -73,7 +73,7 @@ func (d *doc) checkThankYouOnly() {
 	}
 	// A review request is the message's purpose, judged by the review rules;
 	// calling it "only thanks" would misname the problem.
-	if d.has[catReviewStrong] || d.has[catReviewWeak] {
+	if d.has[catReviewStrong] || d.has[catReviewWeak] || d.has[catPositiveReview] || d.has[catStars] {
 		return
 	}
 	// A sentence with thanks or an offer of help is courtesy as a whole; the

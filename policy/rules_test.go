@@ -165,6 +165,7 @@ func TestContentRules(t *testing.T) {
 		{"de", "Vielen Dank für Ihre Bestellung!\n\nBei Fragen stehen wir Ihnen gerne zur Verfügung.\n\nIhr Team", "", Warn},
 		{"substantive", "Vielen Dank für Ihre Bestellung! Leider verzögert sich die Lieferung um zwei Tage.", "", 0},
 		{"review request", "Bitte schreiben Sie eine Rezension. Als Dankeschön erhalten Sie ein Geschenk.", "", 0},
+		{"stars request", "Please leave us a 5-star review and get a voucher as a thank you.", "", 0},
 	})
 	runRuleCases(t, "OOS_ASK_TO_CANCEL", []ruleCase{
 		{"de", "Der Artikel ist ausverkauft. Bitte stornieren Sie die Bestellung.", "", Warn},
