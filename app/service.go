@@ -272,27 +272,25 @@ type notice struct {
 	err  error // the keyring's error, never containing a secret
 }
 
+// text says why the demo runs and what to do, in words for a seller: the
+// keyring's own error text is technical and English, so it stays out.
 func (n notice) text(de bool) string {
-	detail := ""
-	if n.err != nil {
-		detail = " (" + n.err.Error() + ")"
-	}
 	switch n.kind {
 	case noticeDemoChosen:
 		return pick(de, "Demo mode: orders and messages are made up and nothing goes to Amazon.",
 			"Demo-Modus: Bestellungen und Nachrichten sind erfunden, nichts geht an Amazon.")
 	case noticeNoCredentials:
-		return pick(de, "No Amazon account is set up yet — running the demo. Add your credentials under Account to use your own orders.",
-			"Noch kein Amazon-Konto eingerichtet — die Demo läuft. Tragen Sie unter Konto Ihre Zugangsdaten ein, um Ihre eigenen Bestellungen zu nutzen.")
+		return pick(de, "No Amazon account is set up yet — running the demo. Connect your account in Settings to use your own orders.",
+			"Noch kein Amazon-Konto eingerichtet — die Demo läuft. Verbinden Sie Ihr Konto unter Einstellungen, um Ihre eigenen Bestellungen zu nutzen.")
 	case noticeKeyringLocked:
-		return pick(de, "The keyring is locked or did not answer"+detail+" — running the demo. Unlock it and restart Sellermail.",
-			"Der Schlüsselbund ist gesperrt oder antwortet nicht"+detail+" — die Demo läuft. Entsperren Sie ihn und starten Sie Sellermail neu.")
+		return pick(de, "Your keyring is locked or did not answer, so Sellermail cannot read your Amazon credentials — running the demo. Unlock the keyring and restart Sellermail.",
+			"Ihr Schlüsselbund ist gesperrt oder antwortet nicht, daher kann Sellermail Ihre Amazon-Zugangsdaten nicht lesen — die Demo läuft. Entsperren Sie den Schlüsselbund und starten Sie Sellermail neu.")
 	case noticeKeyringUnavailable:
-		return pick(de, "Keyring unavailable"+detail+" — running the demo.",
-			"Schlüsselbund nicht verfügbar"+detail+" — die Demo läuft.")
+		return pick(de, "No keyring service is running (on Linux: GNOME Keyring, or KeePassXC with Secret Service), so Sellermail cannot keep your Amazon credentials — running the demo.",
+			"Es läuft kein Schlüsselbund-Dienst (unter Linux: GNOME Keyring oder KeePassXC mit Secret Service), daher kann Sellermail Ihre Amazon-Zugangsdaten nicht speichern — die Demo läuft.")
 	case noticeKeyringCorrupt:
-		return pick(de, "The stored credentials cannot be read"+detail+" — running the demo. Enter them again under Account.",
-			"Die gespeicherten Zugangsdaten sind nicht lesbar"+detail+" — die Demo läuft. Geben Sie sie unter Konto erneut ein.")
+		return pick(de, "The stored credentials cannot be read — running the demo. Connect your account again in Settings.",
+			"Die gespeicherten Zugangsdaten sind nicht lesbar — die Demo läuft. Verbinden Sie Ihr Konto unter Einstellungen erneut.")
 	}
 	return ""
 }

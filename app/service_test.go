@@ -35,7 +35,7 @@ func TestOpenWithUnavailableKeyringRunsDemoAndSaysWhy(t *testing.T) {
 		t.Fatalf("Mode = %s, want demo", s.Mode())
 	}
 	n := s.Notice(policy.English)
-	if !strings.Contains(n, "Keyring unavailable") || !strings.Contains(n, "org.freedesktop.secrets") || !strings.Contains(n, "demo") {
+	if !strings.Contains(n, "No keyring service is running") || !strings.Contains(n, "GNOME Keyring") || !strings.Contains(n, "demo") {
 		t.Errorf("Notice = %q", n)
 	}
 }

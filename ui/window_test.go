@@ -195,7 +195,7 @@ func TestWelcomeExplainsUnavailableKeyring(t *testing.T) {
 		t.Fatal("the main screens open without a choice")
 	}
 	text := contentTexts(e.w)
-	if !strings.Contains(text, "Keyring unavailable") || !strings.Contains(text, "running the demo") {
+	if !strings.Contains(text, "No keyring service is running") || !strings.Contains(text, "running the demo") {
 		t.Errorf("the welcome does not say why no account could be loaded:\n%s", text)
 	}
 }

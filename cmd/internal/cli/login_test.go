@@ -218,7 +218,7 @@ func TestKeyringUnavailable(t *testing.T) {
 	s.keyring.Fail(errors.New("The name org.freedesktop.secrets was not provided by any .service files"))
 
 	r := s.must(exitOK, "orders")
-	for _, want := range []string{"demo mode: Keyring unavailable", "--demo", app.EnvClientID} {
+	for _, want := range []string{"demo mode: No keyring service is running", "--demo", app.EnvClientID} {
 		if !strings.Contains(r.errOut, want) {
 			t.Errorf("orders without a keyring: stderr lacks %q:\n%s", want, r.errOut)
 		}
