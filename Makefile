@@ -3,13 +3,22 @@ GO      ?= go
 PKG     := ./...
 export LANG := en_US.UTF-8
 
-.PHONY: run build test bench deps vet fuzz clean
+.PHONY: run build package test bench deps vet fuzz clean
 
 run: deps
 	$(GO) run ./cmd/sellermail
 
 build:
 	$(GO) build -o bin/sellermail ./cmd/sellermail
+
+# A desktop package with icon and metadata from FyneApp.toml (Linux: Sellermail.tar.xz).
+# The packager bumps Build in FyneApp.toml; the file is restored so a package
+# never leaves the tree changed.
+FYNE ?= $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
+package:
+	$(GO) build -tags migrated_fynedo -trimpath -ldflags "-s -w" -o sellermail ./cmd/sellermail
+	cp FyneApp.toml FyneApp.toml.keep; $(FYNE) package --target $$($(GO) env GOOS) --executable sellermail; \
+	  rc=$$?; mv FyneApp.toml.keep FyneApp.toml; rm -f sellermail; exit $$rc
 
 deps:
 	@scripts/deps.sh
@@ -34,4 +43,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin
+	rm -rf bin Sellermail.tar.xz
