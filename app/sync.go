@@ -65,8 +65,19 @@ func (s *Service) Sync(ctx context.Context, progress func(SyncProgress)) (SyncRe
 		}
 		res.Marketplaces++
 	}
+	if res.Orders >= optimizeAfter {
+		// A big sync leaves the full-text index in many segments, which
+		// slows searches; merging them now, while the seller waits for the
+		// sync anyway, keeps searching fast. It is maintenance only: a
+		// failure changes no data and the next big sync tries again.
+		_ = s.store.Optimize(ctx)
+	}
 	return res, nil
 }
+
+// optimizeAfter is how many stored orders make a sync big enough to merge
+// the search index afterwards.
+const optimizeAfter = 1000
 
 // SyncJob is a sync running in its own goroutine.
 type SyncJob struct {
