@@ -69,8 +69,15 @@ func TestTestCredentials(t *testing.T) {
 
 	malformed := sellerCreds
 	malformed.ClientID = "my-client"
-	if _, err := s.TestCredentials(ctx, malformed, spapi.RegionEU); !errors.Is(err, secrets.ErrInvalid) {
+	_, err = s.TestCredentials(ctx, malformed, spapi.RegionEU)
+	if !errors.Is(err, secrets.ErrInvalid) {
 		t.Fatalf("malformed client ID: %v", err)
+	}
+	if de := Explain(err, policy.German); !strings.Contains(de, `LWA-Client-ID: muss mit "amzn1.application-oa2-client." beginnen`) || strings.Contains(de, "must start") {
+		t.Errorf("German explanation of a malformed client ID: %q", de)
+	}
+	if en := Explain(err, policy.English); !strings.Contains(en, `LWA client ID: must start with "amzn1.application-oa2-client."`) {
+		t.Errorf("English explanation of a malformed client ID: %q", en)
 	}
 }
 

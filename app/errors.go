@@ -26,6 +26,8 @@ var (
 	ErrNotEligible = errors.New("order not eligible for a review request")
 	// ErrNotQueued: the message is not waiting in the outbox.
 	ErrNotQueued = errors.New("message is not queued")
+	// ErrOutcomeKnown: the review request's outcome is not unknown, so there is nothing to resolve.
+	ErrOutcomeKnown = errors.New("review request outcome already known")
 	// ErrSyncRunning: a sync is already running.
 	ErrSyncRunning = errors.New("a sync is already running")
 	// ErrTemplateBlocked: the template has a block finding and was not saved.
@@ -78,8 +80,8 @@ func Explain(err error, lang policy.UILang) string {
 		return pick(de, "No keyring service is available on this computer, so credentials cannot be stored.",
 			"Auf diesem Computer ist kein Schlüsselbund-Dienst verfügbar; Zugangsdaten können nicht gespeichert werden.")
 	case errors.Is(err, secrets.ErrInvalid):
-		return pick(de, "The credentials are not in Amazon's format: "+err.Error(),
-			"Die Zugangsdaten haben nicht das Format von Amazon: "+err.Error())
+		return pick(de, "The credentials are not in Amazon's format: "+fieldProblems(err, false),
+			"Die Zugangsdaten haben nicht das Format von Amazon: "+fieldProblems(err, true))
 	case errors.Is(err, store.ErrDiskFull):
 		return pick(de, "The disk is full; free some space and try again.",
 			"Der Datenträger ist voll; schaffen Sie Platz und versuchen Sie es erneut.")
@@ -102,4 +104,18 @@ func uiLang(l policy.UILang) policy.UILang {
 		return policy.German
 	}
 	return policy.English
+}
+
+// fieldProblems lists the credential format problems in err in one
+// language, or err's own text when it holds none.
+func fieldProblems(err error, german bool) string {
+	fes := secrets.FieldErrors(err)
+	if len(fes) == 0 {
+		return err.Error()
+	}
+	texts := make([]string, len(fes))
+	for i, fe := range fes {
+		texts[i] = fe.Text(german)
+	}
+	return strings.Join(texts, "; ")
 }

@@ -50,15 +50,17 @@ type ComposeContext struct {
 // on the UI goroutine: call its methods there (from goroutines via fyne.Do).
 type Composer struct {
 	// OnSend is called when the seller confirmed sending: the kind, the final
-	// text and its check, which never has a Block finding.
-	OnSend func(kind policy.Kind, text string, res policy.Result)
+	// text ("" for kinds that carry files only), the paths of the files to
+	// attach and the text's check, which never has a Block finding.
+	OnSend func(kind policy.Kind, text string, attachments []string, res policy.Result)
 	// OnOpenSellerCentral is called after a reply was copied to the
 	// clipboard; replies cannot be sent through the API, so the app opens
 	// the order's page in Seller Central.
 	OnOpenSellerCentral func(orderID string)
-	// OnEdited is called after the text changed, by typing or SetText,
-	// with the kind it is written for; the window autosaves drafts with it.
-	OnEdited func(kind policy.Kind, text string)
+	// OnEdited is called after the text or the files changed, by typing,
+	// SetText or the attachment buttons, with the kind it is written for;
+	// the window autosaves drafts with it.
+	OnEdited func(kind policy.Kind, text string, attachments []string)
 
 	checker *policy.Checker
 	cfg     ComposerConfig
@@ -75,6 +77,8 @@ type Composer struct {
 	detail   string
 	confirm  *dialog.ConfirmDialog
 	unlisten func()
+	files    []attachedFile
+	fileSeq  int // numbers the picked files, so late size lookups find theirs
 
 	root           fyne.CanvasObject
 	kindLabel      *widget.Label
@@ -92,6 +96,12 @@ type Composer struct {
 	actionHint     *widget.Label
 	copyButton     *widget.Button
 	sendButton     *widget.Button
+	attachBox      *fyne.Container
+	attachButton   *widget.Button
+	attachHint     *widget.Label
+	filesOnlyNote  *widget.Label
+	fileRows       *fyne.Container
+	attachNote     *widget.Label
 }
 
 // langState is what the language line last showed, to skip unchanged updates.
@@ -134,12 +144,13 @@ func (c *Composer) buildUI() {
 	c.actionHint = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	c.copyButton = &widget.Button{Icon: theme.ContentCopyIcon(), OnTapped: c.onCopyTapped}
 	c.sendButton = &widget.Button{Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: c.onSendTapped}
+	c.buildAttachUI()
 
 	form := container.New(layout.NewFormLayout(),
 		c.kindLabel, c.kindButton,
 		c.templateLabel, container.NewVBox(c.templateSelect, c.templateHint))
 	status := container.NewBorder(nil, nil, c.chars, nil, c.language)
-	editor := container.NewBorder(nil, status, nil, nil, c.entry)
+	editor := container.NewBorder(nil, container.NewVBox(status, c.attachBox), nil, nil, c.entry)
 	// The hints sit beside the text, so every finding stays in view while
 	// the seller types.
 	split := container.NewHSplit(editor, c.findings.object())
@@ -154,8 +165,8 @@ func (c *Composer) Object() fyne.CanvasObject { return c.root }
 // Close stops the composer from following language changes.
 func (c *Composer) Close() { c.unlisten() }
 
-// SetContext starts a message for another order: it clears the text and the
-// result, keeps the kind if the order offers it (or picks the only one
+// SetContext starts a message for another order: it clears the text, the
+// files and the result, keeps the kind if the order offers it (or picks the only one
 // offered) and re-filters the templates. Restore a draft with SetText after it.
 func (c *Composer) SetContext(ctx ComposeContext) {
 	c.ctx = ctx
@@ -178,6 +189,8 @@ func (c *Composer) SetContext(ctx ComposeContext) {
 	c.templateSelect.Selected = ""
 	c.outcome = ResultNone
 	c.resultBox.Hide()
+	c.files = nil
+	c.setAttachNote("")
 	c.applyKind()
 	c.entry.SetText("")
 	c.check()
@@ -189,7 +202,9 @@ func (c *Composer) SetTemplates(ts []templates.Template) {
 	c.refreshTemplates()
 }
 
-// SetKind chooses what the message is for; the kind must be one the order offers and take text.
+// SetKind chooses what the message is for; the kind must be one the order
+// offers. Files picked stay while the kind changes, but go out only with a
+// kind that takes them.
 func (c *Composer) SetKind(k policy.Kind) error {
 	if !c.offers(k) {
 		return fmt.Errorf("ui: the kind %q is not offered for this order", k)
@@ -206,8 +221,13 @@ func (c *Composer) SetKind(k policy.Kind) error {
 // Kind is the chosen kind, "" while none is chosen.
 func (c *Composer) Kind() policy.Kind { return c.kind }
 
-// Text is the message as written.
-func (c *Composer) Text() string { return c.entry.Text }
+// Text is the message as it will be sent: "" for kinds that carry files only.
+func (c *Composer) Text() string {
+	if c.filesOnly() {
+		return ""
+	}
+	return c.entry.Text
+}
 
 // SetText replaces the message, for example with a saved draft.
 func (c *Composer) SetText(text string) { c.entry.SetText(text) }
@@ -215,10 +235,10 @@ func (c *Composer) SetText(text string) { c.entry.SetText(text) }
 // Result is the check of the current text.
 func (c *Composer) Result() policy.Result { return c.res }
 
-// offers reports whether k can be written here: a kind with text the order
-// offers, or a reply, which the seller sends in Seller Central for any order.
+// offers reports whether k can be written here: a kind the order offers,
+// or a reply, which the seller sends in Seller Central for any order.
 func (c *Composer) offers(k policy.Kind) bool {
-	if k == "" || !k.TakesText() {
+	if k == "" {
 		return false
 	}
 	return k == policy.KindReply || c.ctx.OfferedKinds == nil || slices.Contains(c.ctx.OfferedKinds, k)
@@ -241,6 +261,10 @@ func (c *Composer) applyKind() {
 		c.kindButton.SetText(tr("composer.kind.choose"))
 		c.entry.SetPlaceHolder(tr("composer.entry.choosekind"))
 		c.entry.Disable()
+	} else if c.filesOnly() {
+		c.kindButton.SetText(c.kind.Description(PolicyLang()))
+		c.entry.SetPlaceHolder(tr("composer.attach.filesonly", map[string]any{"Max": maxAttachments}))
+		c.entry.Disable()
 	} else {
 		c.kindButton.SetText(c.kind.Description(PolicyLang()))
 		c.entry.SetPlaceHolder(tr("composer.entry.placeholder"))
@@ -255,6 +279,7 @@ func (c *Composer) applyKind() {
 		c.sendButton.Show()
 	}
 	c.refreshTemplates()
+	c.showFiles()
 }
 
 // relabel writes every text in the current language and re-checks, since
@@ -264,6 +289,7 @@ func (c *Composer) relabel() {
 	c.templateLabel.SetText(tr("composer.template.label"))
 	c.copyButton.SetText(tr("composer.copy"))
 	c.sendButton.SetText(tr("composer.send"))
+	c.attachButton.SetText(tr("composer.attach"))
 	c.applyKind()
 	c.langSeen = langState{}
 	c.showOutcome()
@@ -273,7 +299,7 @@ func (c *Composer) relabel() {
 // check runs the compliance check on the current text and updates every hint.
 // It runs on each keystroke, so each part only redraws when it changed.
 func (c *Composer) check() {
-	text := c.entry.Text
+	text := c.Text()
 	if c.kind == "" {
 		c.res = policy.Result{}
 	} else {
@@ -299,16 +325,23 @@ func (c *Composer) emptyHint(text string) string {
 	switch {
 	case c.kind == "":
 		return tr("findings.choosekind")
+	case c.filesOnly():
+		return tr("findings.filesonly")
 	case strings.TrimSpace(text) == "":
 		return tr("findings.waiting")
 	}
 	return tr("findings.none")
 }
 
-func (c *Composer) onTextChanged(text string) {
+func (c *Composer) onTextChanged(string) {
 	c.check()
+	c.edited()
+}
+
+// edited tells OnEdited what the message now is.
+func (c *Composer) edited() {
 	if c.OnEdited != nil {
-		c.OnEdited(c.kind, text)
+		c.OnEdited(c.kind, c.Text(), c.Attachments())
 	}
 }
 
@@ -316,7 +349,7 @@ func (c *Composer) onTextChanged(text string) {
 func (c *Composer) updateChars() {
 	var text string
 	switch {
-	case c.kind == "":
+	case c.kind == "" || c.filesOnly():
 		text = ""
 	case c.res.Limit > 0:
 		text = tr("composer.chars.limit", map[string]any{"N": c.res.Chars, "Limit": c.res.Limit})
@@ -339,7 +372,8 @@ func (c *Composer) updateLanguage() {
 	l := c.res.Language
 	buyer := baseLanguage(c.ctx.BuyerLocale)
 	now := langState{code: l.Code, buyer: buyer, percent: int(l.Confidence*100 + 0.5), valid: true}
-	if c.kind == "" {
+	hidden := c.kind == "" || c.filesOnly()
+	if hidden {
 		now = langState{valid: true}
 	}
 	if now == c.langSeen {
@@ -348,18 +382,18 @@ func (c *Composer) updateLanguage() {
 	c.langSeen = now
 	var parts []string
 	switch {
-	case c.kind == "":
+	case hidden:
 	case l.Code == "":
 		parts = append(parts, tr("composer.language.unknown"))
 	default:
 		parts = append(parts, tr("composer.language.detected",
 			map[string]any{"Name": languageName(l.Code), "Percent": now.percent}))
 	}
-	if c.kind != "" && buyer != "" {
+	if !hidden && buyer != "" {
 		parts = append(parts, tr("composer.language.buyer", map[string]any{"Name": languageName(buyer)}))
 	}
 	c.language.Importance = widget.MediumImportance
-	if c.kind != "" && l.Code != "" && buyer != "" && l.Code != buyer {
+	if !hidden && l.Code != "" && buyer != "" && l.Code != buyer {
 		c.language.Importance = widget.WarningImportance
 	}
 	c.language.SetText(strings.Join(parts, " · "))
@@ -368,6 +402,17 @@ func (c *Composer) updateLanguage() {
 // updateActions enables Send (or Copy, for replies) only for a non-empty
 // message without a blocking finding, and says why not otherwise.
 func (c *Composer) updateActions(text string) {
+	if c.filesOnly() {
+		setEnabled(c.sendButton, c.ready(text))
+		hint := ""
+		if len(c.files) == 0 {
+			hint = tr("composer.attach.needfile")
+		}
+		if c.actionHint.Text != hint {
+			c.actionHint.SetText(hint)
+		}
+		return
+	}
 	ready := c.ready(text)
 	setEnabled(c.sendButton, ready)
 	setEnabled(c.copyButton, ready)
@@ -384,9 +429,16 @@ func (c *Composer) updateActions(text string) {
 	}
 }
 
-// ready reports whether text may go out as the chosen kind.
+// ready reports whether text, with the picked files, may go out as the
+// chosen kind: a kind with text needs some, one with files only a file.
 func (c *Composer) ready(text string) bool {
-	return c.kind != "" && strings.TrimSpace(text) != "" && !c.res.Blocked()
+	if c.kind == "" || c.res.Blocked() || !c.filesReady() {
+		return false
+	}
+	if c.filesOnly() {
+		return len(c.files) > 0
+	}
+	return strings.TrimSpace(text) != ""
 }
 
 func setEnabled(w fyne.Disableable, on bool) {

@@ -84,27 +84,40 @@ func (c *Composer) onPrimaryAction() {
 }
 
 // onSendTapped asks for confirmation, showing the final text exactly as it
-// will go out.
+// will go out and the files that go with it.
 func (c *Composer) onSendTapped() {
-	text := c.entry.Text
+	text := c.Text()
 	if c.confirm != nil || c.kind == policy.KindReply || !c.ready(text) || c.cfg.Window == nil {
 		return
 	}
-	kind := c.kind
+	kind, files := c.kind, c.Attachments()
 	intro := tr("composer.confirm.intro", map[string]any{"Kind": kind.Description(PolicyLang())})
 	if c.ctx.OrderID != "" {
 		intro = tr("composer.confirm.intro.order",
 			map[string]any{"Kind": kind.Description(PolicyLang()), "Order": c.ctx.OrderID})
 	}
-	body := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, Selectable: true}
-	scroll := container.NewVScroll(body)
-	scroll.SetMinSize(fyne.NewSize(460, 260))
-	content := container.NewBorder(&widget.Label{Text: intro, Wrapping: fyne.TextWrapWord}, c.remainingHint(), nil, nil, scroll)
+	var body fyne.CanvasObject
+	if !c.filesOnly() {
+		scroll := container.NewVScroll(&widget.Label{Text: text, Wrapping: fyne.TextWrapWord, Selectable: true})
+		scroll.SetMinSize(fyne.NewSize(460, 260))
+		body = scroll
+	}
+	below := container.NewVBox()
+	if s := c.filesSummary(); s != "" {
+		below.Add(&widget.Label{Text: s, Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Bold: true}})
+	}
+	if hint := c.remainingHint(); hint != nil {
+		below.Add(hint)
+	}
+	content := container.NewBorder(&widget.Label{Text: intro, Wrapping: fyne.TextWrapWord}, below, nil, nil)
+	if body != nil {
+		content.Add(body)
+	}
 	confirm := dialog.NewCustomConfirm(tr("composer.confirm.title"), tr("composer.confirm.send"),
 		tr("dialog.cancel"), content, func(ok bool) {
 			c.confirm = nil
 			if ok {
-				c.send(kind, text)
+				c.send(kind, text, files)
 			}
 		}, c.cfg.Window)
 	if c.res.Worst() >= policy.Risk {
@@ -131,19 +144,19 @@ func (c *Composer) remainingHint() fyne.CanvasObject {
 	return hint
 }
 
-// send checks the confirmed text once more and hands it to OnSend.
-func (c *Composer) send(kind policy.Kind, text string) {
+// send checks the confirmed text once more and hands it to OnSend with the files.
+func (c *Composer) send(kind policy.Kind, text string, files []string) {
 	res := c.checker.Check(c.message(text), PolicyLang())
 	if res.Blocked() || c.OnSend == nil {
 		return
 	}
-	c.OnSend(kind, text, res)
+	c.OnSend(kind, text, files, res)
 }
 
 // onCopyTapped puts a checked reply on the clipboard and lets the app open
 // the order in Seller Central, where replies are sent.
 func (c *Composer) onCopyTapped() {
-	text := c.entry.Text
+	text := c.Text()
 	if c.kind != policy.KindReply || !c.ready(text) {
 		return
 	}

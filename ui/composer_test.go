@@ -305,9 +305,9 @@ func TestCtrlEnterOpensConfirmationAndSends(t *testing.T) {
 		t.Fatal(err)
 	}
 	var sent []string
-	c.OnSend = func(kind policy.Kind, text string, res policy.Result) {
-		if kind != policy.KindUnexpectedProblem || res.Blocked() {
-			t.Errorf("OnSend(%s, blocked %v)", kind, res.Blocked())
+	c.OnSend = func(kind policy.Kind, text string, files []string, res policy.Result) {
+		if kind != policy.KindUnexpectedProblem || res.Blocked() || files != nil {
+			t.Errorf("OnSend(%s, %v, blocked %v)", kind, files, res.Blocked())
 		}
 		sent = append(sent, text)
 	}
@@ -382,7 +382,7 @@ func TestKindMenuOffersOnlyAllowedKinds(t *testing.T) {
 	for i, k := range policy.Kinds() {
 		item := menu.Items[i]
 		// A reply is written in Seller Central, so it is there for every order.
-		enabled := k == policy.KindUnexpectedProblem || k == policy.KindConfirmDeliveryDetails || k == policy.KindReply
+		enabled := k == policy.KindUnexpectedProblem || k == policy.KindConfirmDeliveryDetails || k == policy.KindInvoice || k == policy.KindReply
 		if item.Disabled == enabled {
 			t.Errorf("%s: disabled = %v", k, item.Disabled)
 		}

@@ -18,8 +18,9 @@ const historyPage = 200
 
 // HistoryScreen lists every message sent (or not) to buyers, newest first:
 // searchable, filterable, with each message's findings at send time and
-// what can still be done with it. It lives on the UI goroutine; database
-// work runs in its own goroutines and comes back through fyne.Do.
+// what can still be done with it; or, chosen in the filter bar, the review
+// requests. It lives on the UI goroutine; database work runs in its own
+// goroutines and comes back through fyne.Do.
 type HistoryScreen struct {
 	// OnReuse is called with a message the seller wants to send again as a
 	// new draft; the window opens its order and fills the composer.
@@ -33,14 +34,18 @@ type HistoryScreen struct {
 	busy     sync.WaitGroup
 	unlisten func()
 
-	// filter is the query the list shows; gen changes with every new query,
-	// so late answers to an old one are dropped.
-	filter   store.HistoryFilter
-	gen      int
-	messages []store.Message
-	more     bool // the last page was full: there may be more
-	loading  bool
-	selected int64 // ID of the message shown in the detail; 0 for none
+	// filter (or reviewFilter, when showReviews) is the query the list
+	// shows; gen changes with every new query, so late answers to an old
+	// one are dropped.
+	filter       store.HistoryFilter
+	reviewFilter store.ReviewFilter
+	showReviews  bool
+	gen          int
+	messages     []store.Message
+	reviews      []store.ReviewRequest
+	more         bool // the last page was full: there may be more
+	loading      bool
+	selected     int64 // ID of the message or review request shown in the detail; 0 for none
 
 	filters *historyFilters
 	detail  *historyDetail
@@ -69,7 +74,7 @@ func (s *HistoryScreen) buildUI() {
 	s.count = &widget.Label{Importance: widget.LowImportance}
 	s.export = &widget.Button{OnTapped: s.onExportTapped}
 	s.list = &widget.List{
-		Length:     func() int { return len(s.messages) },
+		Length:     s.rowCount,
 		CreateItem: newHistoryRow,
 		UpdateItem: s.updateRow,
 		OnSelected: s.onSelected,
@@ -94,8 +99,27 @@ func (s *HistoryScreen) Close() {
 // Refresh reloads the list from the first page, for example after a
 // message was sent; the message shown stays shown if it is still listed.
 func (s *HistoryScreen) Refresh() {
+	if reviews := s.filters.reviews(); reviews != s.showReviews {
+		// Another kind of entry: nothing of the old list stays.
+		s.showReviews = reviews
+		s.messages, s.reviews, s.more = nil, nil, false
+		s.selected = 0
+		s.list.UnselectAll()
+		s.detail.clear()
+		s.updateCount()
+		s.list.Refresh()
+	}
 	s.filter = s.filters.filter()
+	s.reviewFilter = s.filters.reviewFilter()
 	s.load(0)
+}
+
+// rowCount is the number of entries listed.
+func (s *HistoryScreen) rowCount() int {
+	if s.showReviews {
+		return len(s.reviews)
+	}
+	return len(s.messages)
 }
 
 // relabel writes every text in the current language.
@@ -119,6 +143,15 @@ func (s *HistoryScreen) load(offset int) {
 	gen, f := s.gen, s.filter
 	f.Limit, f.Offset = historyPage, offset
 	s.loading = true
+	if s.showReviews {
+		rf := s.reviewFilter
+		rf.Limit, rf.Offset = historyPage, offset
+		s.goDo(func() func() {
+			rs, err := s.svc.ReviewHistory(s.ctx, rf)
+			return func() { s.reviewsLoaded(gen, offset, rs, err) }
+		})
+		return
+	}
 	s.goDo(func() func() {
 		msgs, err := s.svc.History(s.ctx, f)
 		return func() { s.pageLoaded(gen, offset, msgs, err) }
@@ -146,14 +179,46 @@ func (s *HistoryScreen) pageLoaded(gen, offset int, msgs []store.Message, err er
 	s.reselect()
 }
 
-// reselect keeps the shown message selected after the list changed, or
+// reviewsLoaded shows a page of review requests that arrived, unless a
+// newer query was started.
+func (s *HistoryScreen) reviewsLoaded(gen, offset int, rs []store.ReviewRequest, err error) {
+	if gen != s.gen {
+		return
+	}
+	s.loading = false
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	if offset == 0 {
+		s.reviews = rs
+	} else {
+		s.reviews = append(s.reviews[:offset:offset], rs...)
+	}
+	s.more = len(rs) == historyPage
+	s.updateCount()
+	s.list.Refresh()
+	s.reselect()
+}
+
+// reselect keeps the shown entry selected after the list changed, or
 // clears the detail when it is no longer listed.
 func (s *HistoryScreen) reselect() {
-	for i, m := range s.messages {
-		if m.ID == s.selected {
-			s.detail.show(m)
-			s.list.Select(i)
-			return
+	if s.showReviews {
+		for i, r := range s.reviews {
+			if r.ID == s.selected {
+				s.detail.showReview(r)
+				s.list.Select(i)
+				return
+			}
+		}
+	} else {
+		for i, m := range s.messages {
+			if m.ID == s.selected {
+				s.detail.show(m)
+				s.list.Select(i)
+				return
+			}
 		}
 	}
 	if s.selected != 0 && !s.more {
@@ -164,27 +229,41 @@ func (s *HistoryScreen) reselect() {
 }
 
 func (s *HistoryScreen) updateCount() {
-	n := len(s.messages)
+	n := s.rowCount()
 	key := "history.count"
+	if s.showReviews {
+		key = "history.reviews.count"
+	}
 	if s.more {
-		key = "history.count.more"
+		key += ".more"
 	}
 	s.count.SetText(tr(key, map[string]any{"N": n}))
 }
 
 func (s *HistoryScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if id < 0 || id >= len(s.messages) {
+	n := s.rowCount()
+	if id < 0 || id >= n {
 		return
 	}
-	o.(*historyRow).set(s.messages[id])
+	if s.showReviews {
+		o.(*historyRow).setReview(s.reviews[id])
+	} else {
+		o.(*historyRow).set(s.messages[id])
+	}
 	// The last row in view asks for the next page.
-	if id == len(s.messages)-1 && s.more && !s.loading {
-		s.load(len(s.messages))
+	if id == n-1 && s.more && !s.loading {
+		s.load(n)
 	}
 }
 
 func (s *HistoryScreen) onSelected(id widget.ListItemID) {
-	if id < 0 || id >= len(s.messages) {
+	if id < 0 || id >= s.rowCount() {
+		return
+	}
+	if s.showReviews {
+		r := s.reviews[id]
+		s.selected = r.ID
+		s.detail.showReview(r)
 		return
 	}
 	m := s.messages[id]

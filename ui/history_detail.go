@@ -15,11 +15,15 @@ import (
 )
 
 // historyDetail shows one message of the history: its facts, status, text,
-// the findings it was sent with, and what the seller can do with it.
+// the findings it was sent with, and what the seller can do with it; or one
+// review request: its facts, status and why it failed or is unclear.
 type historyDetail struct {
-	s   *HistoryScreen
-	msg store.Message
-	has bool
+	s      *HistoryScreen
+	msg    store.Message
+	review store.ReviewRequest
+	has    bool
+	// isReview: the pane shows review, not msg.
+	isReview bool
 
 	empty    *widget.Label
 	title    *widget.Label
@@ -31,6 +35,8 @@ type historyDetail struct {
 	findings *findingsPanel
 
 	reuse, gotIt, notSent, sendNow, discard *widget.Button
+	separator                               *widget.Separator
+	lower                                   fyne.CanvasObject // the findings, for messages only
 	body                                    fyne.CanvasObject
 	root                                    *fyne.Container
 }
@@ -63,9 +69,10 @@ func newHistoryDetail(s *HistoryScreen) *historyDetail {
 	// Wrapped labels sit in scrolls: outside one, a label's minimum height
 	// before the first layout is that of one word per line, which would
 	// make the window grow far beyond the screen.
-	upper := container.NewVScroll(container.NewVBox(d.title, d.facts, d.status, d.reason, widget.NewSeparator(), d.text))
-	lower := container.NewBorder(d.caption, nil, nil, nil, d.findings.object())
-	split := container.NewVSplit(upper, lower)
+	d.separator = widget.NewSeparator()
+	upper := container.NewVScroll(container.NewVBox(d.title, d.facts, d.status, d.reason, d.separator, d.text))
+	d.lower = container.NewBorder(d.caption, nil, nil, nil, d.findings.object())
+	split := container.NewVSplit(upper, d.lower)
 	split.Offset = 0.55
 	actions := container.NewHBox(d.gotIt, d.notSent, d.sendNow, d.discard, d.reuse)
 	d.body = container.NewBorder(nil, actions, nil, nil, split)
@@ -78,15 +85,15 @@ func (d *historyDetail) object() fyne.CanvasObject { return d.root }
 
 // clear shows the hint to pick a message.
 func (d *historyDetail) clear() {
-	d.has = false
-	d.msg = store.Message{}
+	d.has, d.isReview = false, false
+	d.msg, d.review = store.Message{}, store.ReviewRequest{}
 	d.body.Hide()
 	d.empty.Show()
 }
 
 // show fills the pane with m.
 func (d *historyDetail) show(m store.Message) {
-	d.msg, d.has = m, true
+	d.msg, d.has, d.isReview = m, true, false
 	d.empty.Hide()
 	d.body.Show()
 	d.draw()
@@ -106,8 +113,23 @@ func (d *historyDetail) relabel() {
 	}
 }
 
-// draw shows d.msg.
+// showReview fills the pane with r.
+func (d *historyDetail) showReview(r store.ReviewRequest) {
+	d.review, d.has, d.isReview = r, true, true
+	d.empty.Hide()
+	d.body.Show()
+	d.draw()
+}
+
+// draw shows d.msg or d.review.
 func (d *historyDetail) draw() {
+	if d.isReview {
+		d.drawReview()
+		return
+	}
+	d.separator.Show()
+	d.text.Show()
+	d.lower.Show()
 	m := d.msg
 	d.title.SetText(tr("history.detail.title", map[string]any{"Order": m.OrderID}))
 	d.facts.SetText(messageFacts(m))
@@ -135,6 +157,47 @@ func (d *historyDetail) draw() {
 	showIf(d.sendNow, m.Status == store.StatusQueued)
 	showIf(d.discard, m.Status == store.StatusQueued)
 	showIf(d.reuse, d.s.OnReuse != nil)
+}
+
+// drawReview shows d.review: no text or findings, since Amazon writes the
+// request itself; resolving is offered when its outcome is unknown.
+func (d *historyDetail) drawReview() {
+	r := d.review
+	d.title.SetText(tr("history.review.title", map[string]any{"Order": r.OrderID}))
+	d.facts.SetText(reviewFacts(r))
+	d.status.Importance = reviewStatusImportance(r.Status)
+	d.status.SetText(reviewStatusName(r.Status))
+	reason := r.Error
+	if reason == "" && r.Status == store.ReviewUnknown {
+		reason = tr("history.review.hint.unknown")
+	}
+	d.reason.SetText(reason)
+	showIf(d.reason, reason != "")
+	d.separator.Hide()
+	d.text.Hide()
+	d.lower.Hide()
+	showIf(d.gotIt, r.Status == store.ReviewUnknown)
+	showIf(d.notSent, r.Status == store.ReviewUnknown)
+	d.sendNow.Hide()
+	d.discard.Hide()
+	d.reuse.Hide()
+}
+
+// reviewFacts is the line under a review request's title: marketplace,
+// when it was made and last changed, and Amazon's request ID.
+func reviewFacts(r store.ReviewRequest) string {
+	var parts []string
+	if mp := marketplaceName(r.MarketplaceID); mp != "" {
+		parts = append(parts, mp)
+	}
+	parts = append(parts, tr("history.detail.created", map[string]any{"When": fmtDateTime(r.CreatedAt)}))
+	if !r.UpdatedAt.IsZero() && !r.UpdatedAt.Equal(r.CreatedAt) {
+		parts = append(parts, tr("history.review.updated", map[string]any{"When": fmtDateTime(r.UpdatedAt)}))
+	}
+	if r.RequestID != "" {
+		parts = append(parts, tr("history.detail.request", map[string]any{"ID": r.RequestID}))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // messageFacts is the line under the title: purpose, language, marketplace,
@@ -196,7 +259,7 @@ func showIf(o fyne.CanvasObject, on bool) {
 }
 
 func (d *historyDetail) onReuse() {
-	if d.has && d.s.OnReuse != nil {
+	if d.has && !d.isReview && d.s.OnReuse != nil {
 		d.s.OnReuse(d.msg)
 	}
 }
@@ -206,8 +269,16 @@ func (d *historyDetail) onResolve(sent bool) {
 	if !d.has {
 		return
 	}
-	id, s := d.msg.ID, d.s
-	lang := PolicyLang()
+	s, lang := d.s, PolicyLang()
+	if d.isReview {
+		id := d.review.ID
+		s.goDo(func() func() {
+			err := s.svc.ResolveUnknownReview(s.ctx, id, sent, lang)
+			return func() { s.afterAction(err) }
+		})
+		return
+	}
+	id := d.msg.ID
 	s.goDo(func() func() {
 		err := s.svc.ResolveUnknown(s.ctx, id, sent, lang)
 		return func() { s.afterAction(err) }
@@ -216,7 +287,7 @@ func (d *historyDetail) onResolve(sent bool) {
 
 // onSendNow sends a queued message after checking it again.
 func (d *historyDetail) onSendNow() {
-	if !d.has {
+	if !d.has || d.isReview {
 		return
 	}
 	id, s := d.msg.ID, d.s
@@ -236,7 +307,7 @@ func (d *historyDetail) onSendNow() {
 
 // onDiscard drops a queued message after asking.
 func (d *historyDetail) onDiscard() {
-	if !d.has {
+	if !d.has || d.isReview {
 		return
 	}
 	id, s := d.msg.ID, d.s

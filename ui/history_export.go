@@ -9,7 +9,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 )
 
-// onExportTapped asks where to save the messages the filter selects as CSV.
+// onExportTapped asks where to save the messages (or review requests) the
+// filter selects as CSV.
 func (s *HistoryScreen) onExportTapped() {
 	if s.win == nil {
 		return
@@ -24,19 +25,33 @@ func (s *HistoryScreen) onExportTapped() {
 		}
 		s.exportTo(w)
 	}, s.win)
-	d.SetFileName("sellermail-history.csv")
+	name := "sellermail-history.csv"
+	if s.showReviews {
+		name = "sellermail-review-requests.csv"
+	}
+	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
 	d.Show()
 }
 
-// exportTo writes every message the current filter selects (not only the
-// pages loaded) to w as CSV and closes it; the writing runs off the UI
-// goroutine and the outcome is reported in a dialog.
+// exportTo writes every message (or review request) the current filter
+// selects, not only the pages loaded, to w as CSV and closes it; the
+// writing runs off the UI goroutine and the outcome is reported in a dialog.
 func (s *HistoryScreen) exportTo(w io.WriteCloser) {
-	f := s.filter
+	f, rf, reviews := s.filter, s.reviewFilter, s.showReviews
 	f.Limit, f.Offset = 0, 0
+	rf.Limit, rf.Offset = 0, 0
+	done := "history.export.done"
+	if reviews {
+		done = "history.export.reviews.done"
+	}
 	s.goDo(func() func() {
-		err := s.svc.ExportHistoryCSV(s.ctx, w, f)
+		var err error
+		if reviews {
+			err = s.svc.ExportReviewsCSV(s.ctx, w, rf)
+		} else {
+			err = s.svc.ExportHistoryCSV(s.ctx, w, f)
+		}
 		err = errors.Join(err, w.Close())
 		return func() {
 			if err != nil {
@@ -44,7 +59,7 @@ func (s *HistoryScreen) exportTo(w io.WriteCloser) {
 				return
 			}
 			if s.win != nil {
-				dialog.ShowInformation(tr("history.export.done.title"), tr("history.export.done"), s.win)
+				dialog.ShowInformation(tr("history.export.done.title"), tr(done), s.win)
 			}
 		}
 	})

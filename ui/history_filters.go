@@ -20,14 +20,22 @@ var historyStatuses = []store.MessageStatus{
 	store.StatusSent, store.StatusFailed, store.StatusUnknown, store.StatusQueued, store.StatusSending,
 }
 
+// reviewStatuses are the review request statuses the filter offers, after "any".
+var reviewStatuses = []store.ReviewStatus{
+	store.ReviewSent, store.ReviewFailed, store.ReviewUnknown, store.ReviewSending,
+}
+
 // historyDateLayout is how dates are typed into the filter.
 const historyDateLayout = "2006-01-02"
 
-// historyFilters is the bar above the history: search words, status, kind,
-// marketplace, order and a date range. Every change starts a new query.
+// historyFilters is the bar above the history: what to show (messages or
+// review requests), search words, status, kind, marketplace, order and a
+// date range. Every change starts a new query.
 type historyFilters struct {
 	onChanged func()
 
+	show        *widget.Select
+	showLabel   *widget.Label
 	search      *widget.Entry
 	status      *widget.Select
 	kind        *widget.Select
@@ -41,6 +49,8 @@ type historyFilters struct {
 func newHistoryFilters(onChanged func()) *historyFilters {
 	f := &historyFilters{onChanged: onChanged}
 	changed := func(string) { f.onChanged() }
+	f.show = &widget.Select{OnChanged: func(string) { f.onShowChanged() }}
+	f.showLabel = &widget.Label{}
 	f.search = &widget.Entry{OnChanged: changed}
 	f.search.ExtendBaseWidget(f.search)
 	f.status = &widget.Select{OnChanged: changed}
@@ -63,7 +73,8 @@ func newHistoryFilters(onChanged func()) *historyFilters {
 		container.NewBorder(nil, nil, l[3], nil, f.order),
 		container.NewBorder(nil, nil, l[4], nil, f.from),
 		container.NewBorder(nil, nil, l[5], nil, f.to))
-	f.root = container.NewVBox(f.search, row1, row2)
+	top := container.NewBorder(nil, nil, container.NewHBox(f.showLabel, f.show), nil, f.search)
+	f.root = container.NewVBox(top, row1, row2)
 	return f
 }
 
@@ -91,20 +102,51 @@ func (f *historyFilters) object() fyne.CanvasObject { return f.root }
 
 func (f *historyFilters) onDateChanged() { f.onChanged() }
 
+// reviews reports whether the bar asks for review requests rather than messages.
+func (f *historyFilters) reviews() bool { return f.show.SelectedIndex() == 1 }
+
+// onShowChanged switches between messages and review requests: the status
+// choice starts over, and search and purpose apply to messages only.
+func (f *historyFilters) onShowChanged() {
+	f.status.Selected = ""
+	f.setStatusOptions()
+	if f.reviews() {
+		f.search.Disable()
+		f.kind.Disable()
+	} else {
+		f.search.Enable()
+		f.kind.Enable()
+	}
+	f.onChanged()
+}
+
+// setStatusOptions offers the statuses of what is shown, keeping the choice.
+func (f *historyFilters) setStatusOptions() {
+	statuses := []string{tr("history.filter.any")}
+	if f.reviews() {
+		for _, st := range reviewStatuses {
+			statuses = append(statuses, reviewStatusName(st))
+		}
+	} else {
+		for _, st := range historyStatuses {
+			statuses = append(statuses, messageStatusName(st))
+		}
+	}
+	setOptionsKeepIndex(f.status, statuses)
+}
+
 // relabel writes the labels and options in the current language, keeping
 // what is chosen without starting a query.
 func (f *historyFilters) relabel() {
+	f.showLabel.SetText(tr("history.show"))
+	setOptionsKeepIndex(f.show, []string{tr("history.show.messages"), tr("history.show.reviews")})
 	f.search.SetPlaceHolder(tr("history.search.placeholder"))
 	f.order.SetPlaceHolder(tr("history.filter.order.placeholder"))
 	for i, key := range []string{"history.filter.status", "history.filter.kind", "history.filter.marketplace",
 		"history.filter.order", "history.filter.from", "history.filter.to"} {
 		f.labels[i].SetText(tr(key))
 	}
-	statuses := []string{tr("history.filter.any")}
-	for _, st := range historyStatuses {
-		statuses = append(statuses, messageStatusName(st))
-	}
-	setOptionsKeepIndex(f.status, statuses)
+	f.setStatusOptions()
 	kinds := []string{tr("history.filter.any")}
 	for _, k := range policy.Kinds() {
 		kinds = append(kinds, k.Description(PolicyLang()))
@@ -137,7 +179,7 @@ func (f *historyFilters) filter() store.HistoryFilter {
 	var out store.HistoryFilter
 	out.Search = strings.TrimSpace(f.search.Text)
 	out.OrderID = strings.TrimSpace(f.order.Text)
-	if i := f.status.SelectedIndex(); i > 0 {
+	if i := f.status.SelectedIndex(); i > 0 && i <= len(historyStatuses) {
 		out.Status = historyStatuses[i-1]
 	}
 	if i := f.kind.SelectedIndex(); i > 0 {
@@ -146,14 +188,34 @@ func (f *historyFilters) filter() store.HistoryFilter {
 	if i := f.marketplace.SelectedIndex(); i > 0 {
 		out.Marketplace = historyMarketplaces()[i-1].ID
 	}
-	if t, ok := parseFilterDate(f.from.Text); ok {
-		out.From = t
-	}
-	// The "to" day is included: the query's To is exclusive, so it is the next midnight.
-	if t, ok := parseFilterDate(f.to.Text); ok && !t.IsZero() {
-		out.To = t.AddDate(0, 0, 1)
-	}
+	out.From, out.To = f.dates()
 	return out
+}
+
+// reviewFilter is the query the bar describes when it shows review requests.
+func (f *historyFilters) reviewFilter() store.ReviewFilter {
+	var out store.ReviewFilter
+	out.OrderID = strings.TrimSpace(f.order.Text)
+	if i := f.status.SelectedIndex(); i > 0 && i <= len(reviewStatuses) {
+		out.Status = reviewStatuses[i-1]
+	}
+	if i := f.marketplace.SelectedIndex(); i > 0 {
+		out.Marketplace = historyMarketplaces()[i-1].ID
+	}
+	out.From, out.To = f.dates()
+	return out
+}
+
+// dates is the date range typed in; incomplete dates do not filter. The
+// "to" day is included: the query's To is exclusive, so it is the next midnight.
+func (f *historyFilters) dates() (from, to time.Time) {
+	if t, ok := parseFilterDate(f.from.Text); ok {
+		from = t
+	}
+	if t, ok := parseFilterDate(f.to.Text); ok && !t.IsZero() {
+		to = t.AddDate(0, 0, 1)
+	}
+	return from, to
 }
 
 // parseFilterDate reads a YYYY-MM-DD date at local midnight; empty text is

@@ -16,19 +16,18 @@ import (
 
 	"sellermail/app"
 	"sellermail/app/secrets"
+	"sellermail/app/secrets/secretstest"
 	"sellermail/app/store"
 	"sellermail/policy"
 )
 
-// screenKeyring is a keyring that holds nothing: the demo never asks it,
-// and a test that did would fail loudly rather than touch the real one.
-type screenKeyring struct{}
-
-var errNoTestKeyring = errors.New("the screen tests use no keyring")
-
-func (screenKeyring) Set(string, string, string) error   { return errNoTestKeyring }
-func (screenKeyring) Get(string, string) (string, error) { return "", errNoTestKeyring }
-func (screenKeyring) Delete(string, string) error        { return errNoTestKeyring }
+// screenKeyring is a keyring that refuses every call: the demo never asks
+// it, and a test that did would fail loudly rather than touch the real one.
+func screenKeyring() *secretstest.Memory {
+	k := secretstest.NewMemory()
+	k.Fail(errors.New("the screen tests use no keyring"))
+	return k
+}
 
 // openScreenService opens the demo in dir with a small shop and fast clocks;
 // seed runs first on the demo database, before the service opens it.
@@ -50,7 +49,7 @@ func openScreenService(t *testing.T, dir string, seed func(*store.Store)) *app.S
 	}
 	svc, err := app.Open(ctx, app.Options{
 		DataDir: dir, Demo: true, TimeScale: 1000, DemoOrders: 40,
-		Keyring: secrets.NewWithBackend(screenKeyring{}, time.Second),
+		Keyring: secrets.NewWithBackend(screenKeyring(), time.Second),
 	})
 	if err != nil {
 		t.Fatalf("app.Open: %v", err)

@@ -45,6 +45,17 @@ func (r *historyRow) set(m store.Message) {
 	r.text.SetText(oneLine(m.Text))
 }
 
+// setReview shows a review request: when, which order, "Review request",
+// its status and, for one that failed or is unclear, why.
+func (r *historyRow) setReview(rr store.ReviewRequest) {
+	r.when.SetText(fmtDateTime(rr.CreatedAt))
+	r.order.SetText(rr.OrderID)
+	r.kind.SetText(tr("history.review.row"))
+	r.status.Importance = reviewStatusImportance(rr.Status)
+	r.status.SetText(reviewStatusName(rr.Status))
+	r.text.SetText(oneLine(rr.Error))
+}
+
 // maxRowText bounds the text a row carries, in runes; the label truncates
 // to the width anyway, this only keeps long messages cheap to lay out.
 const maxRowText = 200

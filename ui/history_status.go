@@ -34,6 +34,21 @@ func messageStatusImportance(st store.MessageStatus) widget.Importance {
 	return widget.MediumImportance
 }
 
+// reviewStatusName is a review request status in the window's language,
+// in the words the messages' statuses use.
+func reviewStatusName(st store.ReviewStatus) string {
+	switch st {
+	case store.ReviewSent, store.ReviewFailed, store.ReviewUnknown, store.ReviewSending:
+		return tr("history.status." + string(st))
+	}
+	return string(st)
+}
+
+// reviewStatusImportance colours a review request status like a message's.
+func reviewStatusImportance(st store.ReviewStatus) widget.Importance {
+	return messageStatusImportance(store.MessageStatus(st))
+}
+
 // showExplainedError opens a dialog explaining err in the window's language.
 func showExplainedError(err error, w fyne.Window) {
 	d := dialog.NewError(errors.New(app.Explain(err, PolicyLang())), w)

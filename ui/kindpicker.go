@@ -8,8 +8,8 @@ import (
 )
 
 // kindMenu lists every kind with its one-line description; the kinds the
-// order does not offer (and those that carry attachments only) are shown
-// disabled, so the seller sees what exists and what is possible now.
+// order does not offer are shown disabled, so the seller sees what exists
+// and what is possible now.
 func (c *Composer) kindMenu() *fyne.Menu {
 	kinds := policy.Kinds()
 	items := make([]*fyne.MenuItem, 0, len(kinds))
@@ -31,7 +31,11 @@ func (c *Composer) onKindTapped() {
 }
 
 func (c *Composer) onKindPicked(k policy.Kind) {
-	if c.SetKind(k) == nil {
+	switch {
+	case c.SetKind(k) != nil:
+	case c.filesOnly():
+		focus(c.attachButton)
+	default:
 		focus(c.entry)
 	}
 }

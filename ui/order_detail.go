@@ -269,7 +269,18 @@ func (v *orderDetailView) renderMessages(ms []store.Message) {
 		case store.StatusUnknown:
 			head.Importance = widget.WarningImportance
 		}
-		rows := []fyne.CanvasObject{head, &widget.Label{Text: m.Text, Wrapping: fyne.TextWrapWord, Selectable: true}}
+		rows := []fyne.CanvasObject{head}
+		if m.Text != "" {
+			rows = append(rows, &widget.Label{Text: m.Text, Wrapping: fyne.TextWrapWord, Selectable: true})
+		}
+		if len(m.Attachments) > 0 {
+			names := make([]string, len(m.Attachments))
+			for i, a := range m.Attachments {
+				names[i] = a.Name
+			}
+			rows = append(rows, &widget.Label{Text: tr("history.detail.attachments",
+				map[string]any{"Names": strings.Join(names, ", ")}), Wrapping: fyne.TextWrapWord})
+		}
 		if m.Error != "" {
 			rows = append(rows, &widget.Label{Text: m.Error, Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance})
 		}

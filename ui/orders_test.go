@@ -34,7 +34,7 @@ func TestSelectingOrderOffersItsKindsAndSends(t *testing.T) {
 	}
 	menu := c.kindMenu()
 	for i, k := range policy.Kinds() {
-		offered := (d.Offers(k) || k == policy.KindReply) && k.TakesText()
+		offered := d.Offers(k) || k == policy.KindReply
 		if c.offers(k) != offered || menu.Items[i].Disabled == offered {
 			t.Errorf("%s: composer offers %v, menu disabled %v; Amazon offers %v", k, c.offers(k), menu.Items[i].Disabled, d.Offers(k))
 		}

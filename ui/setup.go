@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +12,7 @@ import (
 
 	"sellermail/app"
 	"sellermail/app/secrets"
+	"sellermail/policy"
 )
 
 // The regions the setup offers, in the order shown.
@@ -167,22 +167,13 @@ func (s *setupScreen) showFieldErrors(err error) bool {
 	if err == nil {
 		return false
 	}
-	var errs []error
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = j.Unwrap()
-	} else {
-		errs = []error{err}
-	}
-	for _, e := range errs {
-		var fe *secrets.FieldError
-		if !errors.As(e, &fe) {
-			continue
-		}
+	german := PolicyLang() == policy.German
+	for _, fe := range secrets.FieldErrors(err) {
 		l := labels[fe.Field]
 		if l == nil {
 			continue
 		}
-		l.SetText(tr("setup.invalid."+fieldKey(fe.Field), map[string]any{"Problem": fe.Problem}))
+		l.SetText(tr("setup.invalid."+fieldKey(fe.Field), map[string]any{"Problem": fe.ProblemText(german)}))
 		l.Show()
 	}
 	s.setStatus("setup.fix", "", widget.DangerImportance)

@@ -14,6 +14,7 @@ import (
 
 	"sellermail/app"
 	"sellermail/app/secrets"
+	"sellermail/app/secrets/secretstest"
 	"sellermail/app/store"
 	"sellermail/policy"
 )
@@ -83,51 +84,6 @@ func (q *uiQueue) until(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-// testKeyring is an in-memory secrets.Backend.
-type testKeyring struct {
-	mu   sync.Mutex
-	m    map[string]string
-	fail error // returned by every call when set
-}
-
-func newTestKeyring() *testKeyring { return &testKeyring{m: map[string]string{}} }
-
-func (k *testKeyring) Set(service, user, password string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	k.m[service+"/"+user] = password
-	return nil
-}
-
-func (k *testKeyring) Get(service, user string) (string, error) {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.fail != nil {
-		return "", k.fail
-	}
-	v, ok := k.m[service+"/"+user]
-	if !ok {
-		return "", secrets.ErrNotFound
-	}
-	return v, nil
-}
-
-func (k *testKeyring) Delete(service, user string) error {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if _, ok := k.m[service+"/"+user]; !ok {
-		return secrets.ErrNotFound
-	}
-	delete(k.m, service+"/"+user)
-	return nil
-}
-
-func (k *testKeyring) len() int {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	return len(k.m)
-}
-
 // testEnv is a window under test with what it runs on.
 type testEnv struct {
 	t    *testing.T
@@ -136,7 +92,7 @@ type testEnv struct {
 	w    fyne.Window
 	m    *Window
 	dir  string
-	keys *testKeyring
+	keys *secretstest.Memory
 	env  app.Env // endpoints and credentials the services get
 }
 
@@ -144,7 +100,7 @@ type testEnv struct {
 // and data directory; start runs the window.
 func newTestEnv(t *testing.T) *testEnv {
 	t.Helper()
-	e := &testEnv{t: t, dir: t.TempDir(), keys: newTestKeyring()}
+	e := &testEnv{t: t, dir: t.TempDir(), keys: secretstest.NewMemory()}
 	e.q = useUIQueue(t)
 	e.a = test.NewTempApp(t)
 	e.a.Preferences().SetString(PrefLanguage, LanguageEnglish)

@@ -121,6 +121,14 @@ func TestSetupRefusesMalformedClientID(t *testing.T) {
 	if s.account != nil || !s.saveButton.Disabled() || s.progress.Visible() {
 		t.Error("a malformed client ID was tested with Amazon or can be saved")
 	}
+	// In German the whole hint is German, the problem too.
+	setTestLanguage(t, LanguageGerman)
+	test.Tap(s.testButton)
+	e.q.run()
+	if want := `Die Client-Kennung hat nicht das Format von Amazon: der Teil nach "amzn1.application-oa2-client." muss hexadezimal sein (0-9, a-f).`; s.idErr.Text != want {
+		t.Errorf("German client ID error %q, want %q", s.idErr.Text, want)
+	}
+	setTestLanguage(t, LanguageEnglish)
 	// Correcting the field clears its error.
 	s.clientID.SetText("amzn1.application-oa2-client.0123abcd")
 	if s.idErr.Visible() {
@@ -171,8 +179,8 @@ func TestSetupConnectsAndLeavesDemo(t *testing.T) {
 	}
 	test.Tap(s.saveButton)
 	e.q.until(t, "the account's services", func() bool { return e.m.main != nil })
-	if e.keys.len() != 1 {
-		t.Errorf("the keyring holds %d entries, want the account's", e.keys.len())
+	if e.keys.Len() != 1 {
+		t.Errorf("the keyring holds %d entries, want the account's", e.keys.Len())
 	}
 	if e.m.svc.Mode() != app.ModeAmazon || e.m.main.badge != nil || strings.Contains(e.w.Title(), "DEMO") {
 		t.Errorf("after saving: mode %q, title %q", e.m.svc.Mode(), e.w.Title())
@@ -189,7 +197,7 @@ func TestSetupConnectsAndLeavesDemo(t *testing.T) {
 
 func TestWelcomeExplainsUnavailableKeyring(t *testing.T) {
 	e := newTestEnv(t)
-	e.keys.fail = errors.New("dbus: no session bus")
+	e.keys.Fail(errors.New("dbus: no session bus"))
 	e.start()
 	if e.m.main != nil {
 		t.Fatal("the main screens open without a choice")

@@ -139,12 +139,12 @@ func (ws *workspace) values(o store.Order) templates.Values {
 }
 
 // onDetailLoaded gives the composer what Amazon said about the order,
-// keeping what the seller typed meanwhile, then restores a saved draft.
+// keeping what the seller typed and attached meanwhile, then restores a saved draft.
 func (ws *workspace) onDetailLoaded(d *app.OrderDetail) {
 	if ws.order == nil || d.Order.OrderID != ws.order.OrderID {
 		return
 	}
-	kind, text := ws.composer.Kind(), ws.composer.Text()
+	kind, text, files := ws.composer.Kind(), ws.composer.Text(), ws.composer.Attachments()
 	offered := make([]policy.Kind, 0, len(d.Offered))
 	offered = append(offered, d.Offered...)
 	earlier := make([]policy.SentMessage, 0, len(d.Messages))
@@ -162,25 +162,27 @@ func (ws *workspace) onDetailLoaded(d *app.OrderDetail) {
 		_ = ws.composer.SetKind(kind)
 	}
 	ws.composer.SetText(text)
+	ws.composer.SetAttachments(files)
 	ws.restoring = false
 	if m := ws.reuseMsg; m != nil && m.OrderID == d.Order.OrderID {
 		ws.reuseMsg = nil
-		ws.fill(policy.Kind(m.Kind), m.Text)
+		ws.fill(policy.Kind(m.Kind), m.Text, nil)
 		return
 	}
-	if text == "" {
+	if text == "" && len(files) == 0 {
 		ws.restoreDraft(d.Order.OrderID, offered)
 	}
 }
 
-// fill puts text of kind into the composer without counting it as an edit.
-func (ws *workspace) fill(kind policy.Kind, text string) {
+// fill puts text and files of kind into the composer without counting it as an edit.
+func (ws *workspace) fill(kind policy.Kind, text string, files []string) {
 	ws.restoring = true
 	defer func() { ws.restoring = false }()
 	if kind != ws.composer.Kind() && ws.composer.SetKind(kind) != nil {
 		return
 	}
 	ws.composer.SetText(text)
+	ws.composer.SetAttachments(files)
 }
 
 // restoreDraft loads the newest saved draft of an offered kind.
@@ -191,7 +193,7 @@ func (ws *workspace) restoreDraft(orderID string, kinds []policy.Kind) {
 		found := false
 		for _, k := range kinds {
 			d, ok, err := svc.LoadDraft(ctx, orderID, k)
-			if err != nil || !ok || d.Text == "" {
+			if err != nil || !ok || (d.Text == "" && len(d.Attachments) == 0) {
 				continue
 			}
 			if !found || d.UpdatedAt.After(best.UpdatedAt) {
@@ -202,23 +204,24 @@ func (ws *workspace) restoreDraft(orderID string, kinds []policy.Kind) {
 			return
 		}
 		runOnUI(func() {
-			if ws.order == nil || ws.order.OrderID != orderID || ws.composer.Text() != "" {
+			if ws.order == nil || ws.order.OrderID != orderID || ws.composer.Text() != "" || len(ws.composer.Attachments()) > 0 {
 				return
 			}
-			ws.fill(policy.Kind(best.Kind), best.Text)
+			ws.fill(policy.Kind(best.Kind), best.Text, best.Attachments)
 		})
 	})
 }
 
-// onEdited saves the draft once the seller pauses typing.
-func (ws *workspace) onEdited(kind policy.Kind, text string) {
+// onEdited saves the draft, with the paths of the picked files, once the
+// seller pauses typing.
+func (ws *workspace) onEdited(kind policy.Kind, text string, files []string) {
 	if ws.restoring || ws.order == nil || kind == "" {
 		return
 	}
 	orderID := ws.order.OrderID
 	svc, ctx := ws.svc, ws.ctx
 	ws.pending = func() {
-		spawn(func() { _ = svc.SaveDraft(context.WithoutCancel(ctx), orderID, kind, text, nil) })
+		spawn(func() { _ = svc.SaveDraft(context.WithoutCancel(ctx), orderID, kind, text, files) })
 	}
 	ws.draft.call(ws.flushDraft)
 }
@@ -232,8 +235,9 @@ func (ws *workspace) flushDraft() {
 	}
 }
 
-// onSend sends the confirmed message and reports the outcome in the composer.
-func (ws *workspace) onSend(kind policy.Kind, text string, _ policy.Result) {
+// onSend sends the confirmed message and reports the outcome in the
+// composer. The files are read by the service, off the UI goroutine.
+func (ws *workspace) onSend(kind policy.Kind, text string, files []string, _ policy.Result) {
 	if ws.order == nil {
 		return
 	}
@@ -242,8 +246,12 @@ func (ws *workspace) onSend(kind policy.Kind, text string, _ policy.Result) {
 	ws.composer.ShowResult(ResultNone, "")
 	svc, ctx := ws.svc, ws.ctx
 	lang := PolicyLang()
+	atts := make([]app.AttachmentFile, len(files))
+	for i, p := range files {
+		atts[i] = app.AttachmentFile{Path: p}
+	}
 	spawn(func() {
-		res, err := svc.Send(ctx, app.SendRequest{OrderID: orderID, Kind: kind, Text: text}, lang)
+		res, err := svc.Send(ctx, app.SendRequest{OrderID: orderID, Kind: kind, Text: text, Attachments: atts}, lang)
 		if err == nil {
 			_ = svc.DeleteDraft(ctx, orderID, kind)
 		}

@@ -24,17 +24,69 @@ const (
 // ErrInvalid is wrapped by every error Validate returns.
 var ErrInvalid = errors.New("invalid credentials")
 
-// FieldError says what is wrong with one credential field. It never contains
-// the field's value.
+// FieldError says what is wrong with one credential field, in English
+// (Error, Problem) and German (Text, ProblemText). It never contains the
+// field's value.
 type FieldError struct {
 	Field   string // "LWA client ID", "LWA client secret" or "refresh token"
-	Problem string
+	Problem string // English
+	german  string
+}
+
+func fieldError(field, en, de string) *FieldError {
+	return &FieldError{Field: field, Problem: en, german: de}
 }
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Problem }
 
 // Unwrap lets errors.Is(err, ErrInvalid) match.
 func (e *FieldError) Unwrap() error { return ErrInvalid }
+
+// ProblemText is the problem alone, in German when german is set.
+func (e *FieldError) ProblemText(german bool) string {
+	if german && e.german != "" {
+		return e.german
+	}
+	return e.Problem
+}
+
+// Text is the field's name and its problem, in German when german is set.
+func (e *FieldError) Text(german bool) string {
+	if !german {
+		return e.Error()
+	}
+	return germanFieldNames[e.Field] + ": " + e.ProblemText(true)
+}
+
+// germanFieldNames are the fields as the German texts name them.
+var germanFieldNames = map[string]string{
+	"LWA client ID":     "LWA-Client-ID",
+	"LWA client secret": "LWA-Client-Secret",
+	"refresh token":     "Refresh-Token",
+}
+
+// FieldErrors returns the field errors anywhere in err (as Validate joins
+// them, possibly wrapped further), in the order of the fields; nil when
+// there are none.
+func FieldErrors(err error) []*FieldError {
+	var out []*FieldError
+	var walk func(error)
+	walk = func(e error) {
+		switch x := e.(type) {
+		case nil:
+		case *FieldError:
+			out = append(out, x)
+		case interface{ Unwrap() []error }:
+			for _, inner := range x.Unwrap() {
+				walk(inner)
+			}
+		case interface{ Unwrap() error }:
+			walk(x.Unwrap())
+		}
+	}
+	walk(err)
+	return out
+}
 
 // Validate checks the format of each field and returns every problem found
 // (joined with errors.Join), or nil.
@@ -49,15 +101,17 @@ func (c Credentials) Validate() error {
 func checkCommon(name, v, prefix string, maxLen int) error {
 	switch {
 	case v == "":
-		return &FieldError{name, "is missing"}
+		return fieldError(name, "is missing", "fehlt")
 	case strings.TrimSpace(v) != v || strings.ContainsAny(v, " \t\r\n"):
-		return &FieldError{name, "contains spaces or line breaks; copy it again without them"}
+		return fieldError(name, "contains spaces or line breaks; copy it again without them",
+			"enthält Leerzeichen oder Zeilenumbrüche; kopieren Sie den Wert erneut ohne sie")
 	case len(v) > maxLen:
-		return &FieldError{name, fmt.Sprintf("is %d characters long, more than the %d expected", len(v), maxLen)}
+		return fieldError(name, fmt.Sprintf("is %d characters long, more than the %d expected", len(v), maxLen),
+			fmt.Sprintf("ist %d Zeichen lang, mehr als die erwarteten %d", len(v), maxLen))
 	case !strings.HasPrefix(v, prefix):
-		return &FieldError{name, fmt.Sprintf("must start with %q", prefix)}
+		return fieldError(name, fmt.Sprintf("must start with %q", prefix), fmt.Sprintf("muss mit %q beginnen", prefix))
 	case len(v) == len(prefix):
-		return &FieldError{name, fmt.Sprintf("has nothing after %q", prefix)}
+		return fieldError(name, fmt.Sprintf("has nothing after %q", prefix), fmt.Sprintf("enthält nichts nach %q", prefix))
 	}
 	return nil
 }
@@ -68,7 +122,8 @@ func checkHexField(name, v, prefix string, maxLen int) error {
 	}
 	for _, r := range v[len(prefix):] {
 		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F') {
-			return &FieldError{name, fmt.Sprintf("the part after %q must be hexadecimal (0-9, a-f)", prefix)}
+			return fieldError(name, fmt.Sprintf("the part after %q must be hexadecimal (0-9, a-f)", prefix),
+				fmt.Sprintf("der Teil nach %q muss hexadezimal sein (0-9, a-f)", prefix))
 		}
 	}
 	return nil
@@ -81,7 +136,8 @@ func checkRefreshToken(v string) error {
 	}
 	for _, r := range v {
 		if r < 0x21 || r > 0x7e {
-			return &FieldError{name, "contains characters a refresh token never has; copy it again from Seller Central"}
+			return fieldError(name, "contains characters a refresh token never has; copy it again from Seller Central",
+				"enthält Zeichen, die ein Refresh-Token nie hat; kopieren Sie es erneut aus Seller Central")
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -16,17 +17,19 @@ func TestValidate(t *testing.T) {
 		name string
 		c    Credentials
 		want []string // substrings of the error; none means valid
+		de   []string // substrings of the German texts, one per field error
 	}{
-		{"good", good, nil},
-		{"all missing", Credentials{}, []string{"LWA client ID: is missing", "LWA client secret: is missing", "refresh token: is missing"}},
-		{"client ID prefix", mod(func(c *Credentials) { c.ClientID = "amzn1.application-oa2-clint.abc" }), []string{`LWA client ID: must start with "amzn1.application-oa2-client."`}},
-		{"client ID not hex", mod(func(c *Credentials) { c.ClientID = ClientIDPrefix + "xyz" }), []string{"LWA client ID: the part after", "hexadecimal"}},
-		{"client ID only prefix", mod(func(c *Credentials) { c.ClientID = ClientIDPrefix }), []string{"LWA client ID: has nothing after"}},
-		{"secret pasted with newline", mod(func(c *Credentials) { c.ClientSecret += "\n" }), []string{"LWA client secret: contains spaces or line breaks"}},
-		{"secret is the client ID", mod(func(c *Credentials) { c.ClientSecret = good.ClientID }), []string{`LWA client secret: must start with "amzn1.oa2-cs.v1."`}},
-		{"token prefix", mod(func(c *Credentials) { c.RefreshToken = "Atza|abc" }), []string{`refresh token: must start with "Atzr|"`}},
-		{"token too long", mod(func(c *Credentials) { c.RefreshToken = "Atzr|" + strings.Repeat("a", 2000) }), []string{"refresh token: is 2005 characters long"}},
-		{"token non-ASCII", mod(func(c *Credentials) { c.RefreshToken = "Atzr|abcä" }), []string{"refresh token: contains characters"}},
+		{"good", good, nil, nil},
+		{"all missing", Credentials{}, []string{"LWA client ID: is missing", "LWA client secret: is missing", "refresh token: is missing"},
+			[]string{"LWA-Client-ID: fehlt", "LWA-Client-Secret: fehlt", "Refresh-Token: fehlt"}},
+		{"client ID prefix", mod(func(c *Credentials) { c.ClientID = "amzn1.application-oa2-clint.abc" }), []string{`LWA client ID: must start with "amzn1.application-oa2-client."`}, []string{`LWA-Client-ID: muss mit "amzn1.application-oa2-client." beginnen`}},
+		{"client ID not hex", mod(func(c *Credentials) { c.ClientID = ClientIDPrefix + "xyz" }), []string{"LWA client ID: the part after", "hexadecimal"}, []string{`LWA-Client-ID: der Teil nach "amzn1.application-oa2-client." muss hexadezimal sein`}},
+		{"client ID only prefix", mod(func(c *Credentials) { c.ClientID = ClientIDPrefix }), []string{"LWA client ID: has nothing after"}, []string{"LWA-Client-ID: enthält nichts nach"}},
+		{"secret pasted with newline", mod(func(c *Credentials) { c.ClientSecret += "\n" }), []string{"LWA client secret: contains spaces or line breaks"}, []string{"LWA-Client-Secret: enthält Leerzeichen oder Zeilenumbrüche"}},
+		{"secret is the client ID", mod(func(c *Credentials) { c.ClientSecret = good.ClientID }), []string{`LWA client secret: must start with "amzn1.oa2-cs.v1."`}, []string{`LWA-Client-Secret: muss mit "amzn1.oa2-cs.v1." beginnen`}},
+		{"token prefix", mod(func(c *Credentials) { c.RefreshToken = "Atza|abc" }), []string{`refresh token: must start with "Atzr|"`}, []string{`Refresh-Token: muss mit "Atzr|" beginnen`}},
+		{"token too long", mod(func(c *Credentials) { c.RefreshToken = "Atzr|" + strings.Repeat("a", 2000) }), []string{"refresh token: is 2005 characters long"}, []string{"Refresh-Token: ist 2005 Zeichen lang, mehr als die erwarteten 1024"}},
+		{"token non-ASCII", mod(func(c *Credentials) { c.RefreshToken = "Atzr|abcä" }), []string{"refresh token: contains characters"}, []string{"Refresh-Token: enthält Zeichen, die ein Refresh-Token nie hat"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,7 +52,46 @@ func TestValidate(t *testing.T) {
 					t.Errorf("error %q lacks %q", err, w)
 				}
 			}
+			fes := FieldErrors(err)
+			var en, de []string
+			for _, fe := range fes {
+				en = append(en, fe.Text(false))
+				de = append(de, fe.Text(true))
+				if fe.ProblemText(true) == fe.Problem || fe.ProblemText(false) != fe.Problem {
+					t.Errorf("%s: problem texts en %q, de %q", fe.Field, fe.ProblemText(false), fe.ProblemText(true))
+				}
+			}
+			if len(fes) != len(tt.de) {
+				t.Errorf("FieldErrors found %d, want %d", len(fes), len(tt.de))
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(strings.Join(en, "\n"), w) {
+					t.Errorf("English texts %q lack %q", en, w)
+				}
+			}
+			for _, w := range tt.de {
+				if !strings.Contains(strings.Join(de, "\n"), w) {
+					t.Errorf("German texts %q lack %q", de, w)
+				}
+			}
 		})
+	}
+}
+
+func TestFieldErrorsOfOtherErrors(t *testing.T) {
+	if fes := FieldErrors(nil); fes != nil {
+		t.Errorf("FieldErrors(nil) = %v", fes)
+	}
+	if fes := FieldErrors(errors.Join(ErrLocked, errors.New("dbus"))); fes != nil {
+		t.Errorf("FieldErrors of keyring errors = %v", fes)
+	}
+	wrapped := fmt.Errorf("login: %w", Credentials{ClientID: "x"}.Validate())
+	if fes := FieldErrors(wrapped); len(fes) != 3 || fes[0].Field != "LWA client ID" || fes[2].Field != "refresh token" {
+		t.Errorf("FieldErrors of a wrapped error, in field order: %v", fes)
+	}
+	single := Credentials{ClientID: "x"}.Validate()
+	if fes := FieldErrors(single); len(fes) != 3 || fes[0].Field != "LWA client ID" || fes[2].Field != "refresh token" {
+		t.Errorf("FieldErrors in field order: %v", fes)
 	}
 }
 

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 )
@@ -95,7 +94,7 @@ func (s *Store) UpdateReviewRequest(ctx context.Context, id int64, status Review
 // ReviewRequests returns the review requests of an order (all orders when
 // orderID is ""), newest first, at most limit rows (0: DefaultLimit).
 func (s *Store) ReviewRequests(ctx context.Context, orderID string, limit int) ([]ReviewRequest, error) {
-	q := `SELECT id, order_id, marketplace_id, status, request_id, error, created_at, updated_at FROM review_requests`
+	q := `SELECT ` + reviewColumns + ` FROM review_requests`
 	var args []any
 	if orderID != "" {
 		q += ` WHERE order_id = ?`
@@ -109,13 +108,10 @@ func (s *Store) ReviewRequests(ctx context.Context, orderID string, limit int) (
 	defer rows.Close()
 	var out []ReviewRequest
 	for rows.Next() {
-		var r ReviewRequest
-		var st string
-		var c, u sql.NullInt64
-		if err := rows.Scan(&r.ID, &r.OrderID, &r.MarketplaceID, &st, &r.RequestID, &r.Error, &c, &u); err != nil {
+		r, err := scanReview(rows)
+		if err != nil {
 			return nil, s.wrap("list review requests", err)
 		}
-		r.Status, r.CreatedAt, r.UpdatedAt = ReviewStatus(st), fromMS(c), fromMS(u)
 		out = append(out, r)
 	}
 	return out, s.wrap("list review requests", rows.Err())

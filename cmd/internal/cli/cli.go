@@ -90,7 +90,7 @@ func commands() []command {
 		{"actions", "show what Amazon allows for one order now", runActions},
 		{"send", "check a message and send it to an order's buyer", runSend},
 		{"request-review", "ask Amazon to request a review, for one order or all eligible", runRequestReview},
-		{"history", "list, search or export the messages sent", runHistory},
+		{"history", "list, search or export the messages sent, or the review requests (--reviews)", runHistory},
 		{"lint", "check message texts against Amazon's messaging rules", runLint},
 		{"templates", "list the message templates, or show one rendered", runTemplates},
 		{"sandbox", "run the local SP-API sandbox server", runSandbox},

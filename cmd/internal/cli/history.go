@@ -15,12 +15,14 @@ import (
 // historyStatuses are the message statuses --status accepts.
 var historyStatuses = []store.MessageStatus{store.StatusQueued, store.StatusSending, store.StatusSent, store.StatusFailed, store.StatusUnknown}
 
-// runHistory lists the messages sent or tried, newest first.
+// runHistory lists the messages sent or tried, or with --reviews the
+// review requests, newest first.
 func runHistory(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "history", "[--search WORDS] [--kind K] [--status S] [--order ID] [--marketplace M] [--limit N] [--format table|csv|json]")
+	fs := newFlags(e, "history", "[--reviews] [--search WORDS] [--kind K] [--status S] [--order ID] [--marketplace M] [--limit N] [--format table|csv|json]")
+	reviews := fs.Bool("reviews", false, "list the review requests instead of the messages (--search and --kind do not apply)")
 	search := fs.String("search", "", "words in the message text or order ID")
 	kind := fs.String("kind", "", "message kind: "+kindList())
-	status := fs.String("status", "", "message status: queued, sending, sent, failed or unknown")
+	status := fs.String("status", "", "status: queued, sending, sent, failed or unknown (review requests: sending, sent, failed or unknown)")
 	order := fs.String("order", "", "messages of this order only")
 	market := fs.String("marketplace", "", "marketplace ID or country code, such as DE")
 	limit := fs.Int("limit", store.DefaultLimit, fmt.Sprintf("at most this many messages (up to %d; csv: 0 means all)", store.MaxLimit))
@@ -31,6 +33,9 @@ func runHistory(ctx context.Context, e *env, args []string) int {
 	}
 	if len(rest) > 0 {
 		return e.fail(usagef("history: unexpected argument %q", rest[0]))
+	}
+	if *reviews {
+		return runReviewHistory(ctx, e, fs, reviewHistoryArgs{status: *status, order: *order, market: *market, limit: *limit, format: *format})
 	}
 	f := store.HistoryFilter{Search: *search, OrderID: *order, Limit: *limit}
 	if *format == "csv" && !flagSet(fs, "limit") {

@@ -161,7 +161,7 @@ func (e *env) readCredentials(ui policy.UILang) (secrets.Credentials, int) {
 		*fld.dst(&c) = v
 		if ferr := fieldError(c, fld.name); ferr != nil {
 			fmt.Fprintln(e.Stderr)
-			e.errorf("%s", tr(ui, "not in Amazon's format, nothing was stored: ", "nicht im Format von Amazon, nichts wurde gespeichert: ")+ferr.Error())
+			e.errorf("%s", tr(ui, "not in Amazon's format, nothing was stored: ", "nicht im Format von Amazon, nichts wurde gespeichert: ")+ferr.Text(ui == policy.German))
 			return c, exitUsage
 		}
 	}
@@ -169,14 +169,9 @@ func (e *env) readCredentials(ui policy.UILang) (secrets.Credentials, int) {
 }
 
 // fieldError is c's format error for one field, nil if that field is fine.
-func fieldError(c secrets.Credentials, field string) error {
-	var errs []error
-	if j, ok := c.Validate().(interface{ Unwrap() []error }); ok {
-		errs = j.Unwrap()
-	}
-	for _, err := range errs {
-		var fe *secrets.FieldError
-		if errors.As(err, &fe) && fe.Field == field {
+func fieldError(c secrets.Credentials, field string) *secrets.FieldError {
+	for _, fe := range secrets.FieldErrors(c.Validate()) {
+		if fe.Field == field {
 			return fe
 		}
 	}

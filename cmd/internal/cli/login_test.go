@@ -64,6 +64,19 @@ func TestLoginRefusesMalformedCredentials(t *testing.T) {
 	}
 }
 
+func TestLoginExplainsMalformedCredentialsInGerman(t *testing.T) {
+	s := newShop(t)
+	fakeAmazon(t, s)
+	r := s.run(sellerCreds.ClientID+"\namzn1.oa2-cs.v1.ab cd\n", "login", "--region", "eu", "--ui-lang", "de")
+	want := "nicht im Format von Amazon, nichts wurde gespeichert: LWA-Client-Secret: enthält Leerzeichen oder Zeilenumbrüche"
+	if r.code != exitUsage || !strings.Contains(r.errOut, want) || strings.Contains(r.errOut, "contains spaces") {
+		t.Errorf("exit %d, want %d with %q\nstderr:\n%s", r.code, exitUsage, want, r.errOut)
+	}
+	if s.keyring.Len() != 0 {
+		t.Error("malformed credentials were stored")
+	}
+}
+
 func TestLoginInputEndsEarly(t *testing.T) {
 	s := newShop(t)
 	r := s.run(sellerCreds.ClientID+"\n", "login")

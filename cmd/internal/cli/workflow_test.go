@@ -173,6 +173,34 @@ func TestNewSellerFlow(t *testing.T) {
 	if n, _ := strconv.Atoi(m[1]); n == 0 {
 		t.Errorf("no review request was sent: %s", r.out)
 	}
+	// The history lists the review requests, in every format.
+	sentReviews, _ := strconv.Atoi(m[1])
+	var reviews []reviewRequestJSON
+	if err := json.Unmarshal([]byte(s.must(exitOK, "history", "--reviews", "--demo", "--format", "json", "--limit", "1000").out), &reviews); err != nil {
+		t.Fatal(err)
+	}
+	if len(reviews) != sentReviews || len(reviews) == 0 {
+		t.Fatalf("history --reviews JSON: %d requests, want the %d sent", len(reviews), sentReviews)
+	}
+	if reviews[0].Status != "sent" || reviews[0].RequestID == "" || reviews[0].Country == "" {
+		t.Fatalf("history --reviews JSON: first %+v", reviews[0])
+	}
+	reviewTable := s.must(exitOK, "history", "--reviews", "--demo", "--order", reviews[0].OrderID)
+	if lines := strings.Split(strings.TrimSpace(reviewTable.out), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[0], "ID") ||
+		!strings.Contains(lines[1], reviews[0].OrderID) || !strings.Contains(lines[1], "sent") || !strings.Contains(lines[1], reviews[0].RequestID) {
+		t.Errorf("history --reviews --order table:\n%s", reviewTable.out)
+	}
+	rows, err = csv.NewReader(strings.NewReader(s.must(exitOK, "history", "--reviews", "--format", "csv", "--demo").out)).ReadAll()
+	if err != nil || len(rows) != sentReviews+1 || rows[0][3] != "order_id" || rows[1][3] != reviews[0].OrderID {
+		t.Errorf("history --reviews CSV: %d rows, %v", len(rows), err)
+	}
+	if r := s.must(exitOK, "history", "--reviews", "--status", "failed", "--demo"); r.out != "" || !strings.Contains(r.errOut, "No review requests match") {
+		t.Errorf("history --reviews --status failed: %q / %q", r.out, r.errOut)
+	}
+	if r := s.must(exitOK, "history", "--reviews", "--status", "failed", "--demo", "--ui-lang", "de"); !strings.Contains(r.errOut, "Keine Bewertungsanfragen gefunden") {
+		t.Errorf("German empty history --reviews: %q", r.errOut)
+	}
+
 	// Every order asked once is no longer eligible.
 	again := s.must(exitOK, "request-review", "--all-eligible", "--dry-run", "--demo")
 	if !strings.Contains(again.out, "dry run: 0 orders") {

@@ -1,0 +1,42 @@
+package app
+
+import (
+	"context"
+	"io"
+
+	"sellermail/app/store"
+	"sellermail/policy"
+)
+
+// ReviewHistory lists the review requests matching f, newest first: sent,
+// failed and those whose outcome is unknown (see ResolveUnknownReview).
+func (s *Service) ReviewHistory(ctx context.Context, f store.ReviewFilter) ([]store.ReviewRequest, error) {
+	return s.store.ListReviewRequests(ctx, f)
+}
+
+// ExportReviewsCSV writes the review requests matching f (all of them when
+// f.Limit is 0) to w as CSV, for a spreadsheet.
+func (s *Service) ExportReviewsCSV(ctx context.Context, w io.Writer, f store.ReviewFilter) error {
+	return s.store.ExportReviewsCSV(ctx, w, f)
+}
+
+// ResolveUnknownReview records what the seller found in Seller Central about
+// a review request whose outcome was unknown: sent, or not sent (failed).
+// Not sent makes the order eligible again; that is safe, because a request
+// is only ever sent after Amazon offered it, and Amazon stops offering it
+// once one arrived.
+func (s *Service) ResolveUnknownReview(ctx context.Context, id int64, sent bool, lang policy.UILang) error {
+	r, err := s.store.GetReviewRequest(ctx, id)
+	if err != nil {
+		return err
+	}
+	if r.Status != store.ReviewUnknown {
+		return refusal(ErrOutcomeKnown, "Only a review request whose outcome is unknown can be resolved.",
+			"Nur eine Bewertungsanfrage mit unbekanntem Ergebnis kann geklärt werden.")
+	}
+	if sent {
+		return s.store.UpdateReviewRequest(ctx, id, store.ReviewSent, r.RequestID, "")
+	}
+	return s.store.UpdateReviewRequest(ctx, id, store.ReviewFailed, r.RequestID, pick(lang == policy.German,
+		"Not received by Amazon, as the seller checked.", "Laut Prüfung des Verkäufers nicht bei Amazon angekommen."))
+}
