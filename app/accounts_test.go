@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"errors"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -147,30 +149,56 @@ func TestSaveCredentialsThenLogout(t *testing.T) {
 	}
 }
 
-func TestOptionsFromEnv(t *testing.T) {
+func TestOptionsFromLookup(t *testing.T) {
+	env := map[string]string{
+		EnvClientID: sellerCreds.ClientID, EnvClientSecret: sellerCreds.ClientSecret, EnvRefreshToken: sellerCreds.RefreshToken,
+		EnvRegion: "na", EnvSPAPIEndpoint: "http://127.0.0.1:9000",
+	}
+	getenv := func(k string) string { return env[k] }
+	o, err := OptionsFromLookup(Options{}, getenv)
+	if err != nil || o.Env.Credentials != sellerCreds || o.Env.Region != spapi.RegionNA || o.Env.SPAPIEndpoint != "http://127.0.0.1:9000" {
+		t.Fatalf("OptionsFromLookup: %+v, %v", o.Env, err)
+	}
+	env[EnvSPAPIEndpoint] = "https://evil.example.com"
+	if _, err := OptionsFromLookup(Options{}, getenv); err == nil || !strings.Contains(err.Error(), "loopback") {
+		t.Fatalf("non-loopback endpoint accepted: %v", err)
+	}
+	env[EnvSPAPIEndpoint] = ""
+	env[EnvRefreshToken] = ""
+	if _, err := OptionsFromLookup(Options{}, getenv); err == nil {
+		t.Fatal("partial credentials accepted")
+	}
+	env[EnvClientID] = ""
+	env[EnvClientSecret] = ""
+	env[EnvRegion] = "mars"
+	if _, err := OptionsFromLookup(Options{}, getenv); err == nil {
+		t.Fatal("unknown region accepted")
+	}
+}
+
+func TestTakeEnvCredentialsKeepsThemFromChildProcesses(t *testing.T) {
 	t.Setenv(EnvClientID, sellerCreds.ClientID)
 	t.Setenv(EnvClientSecret, sellerCreds.ClientSecret)
 	t.Setenv(EnvRefreshToken, sellerCreds.RefreshToken)
 	t.Setenv(EnvRegion, "na")
-	t.Setenv(EnvSPAPIEndpoint, "http://127.0.0.1:9000")
-	t.Setenv(EnvLWAEndpoint, "")
-	o, err := OptionsFromEnv(Options{})
-	if err != nil || o.Env.Credentials != sellerCreds || o.Env.Region != spapi.RegionNA || o.Env.SPAPIEndpoint != "http://127.0.0.1:9000" {
-		t.Fatalf("OptionsFromEnv: %+v, %v", o.Env, err)
+	getenv := TakeEnvCredentials()
+	for _, k := range []string{EnvClientID, EnvClientSecret, EnvRefreshToken} {
+		if _, ok := os.LookupEnv(k); ok {
+			t.Errorf("%s is still in the environment", k)
+		}
 	}
-	t.Setenv(EnvSPAPIEndpoint, "https://evil.example.com")
-	if _, err := OptionsFromEnv(Options{}); err == nil || !strings.Contains(err.Error(), "loopback") {
-		t.Fatalf("non-loopback endpoint accepted: %v", err)
+	// What a browser opened for a link would inherit.
+	out, err := exec.Command("env").Output()
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Setenv(EnvSPAPIEndpoint, "")
-	t.Setenv(EnvRefreshToken, "")
-	if _, err := OptionsFromEnv(Options{}); err == nil {
-		t.Fatal("partial credentials accepted")
+	for _, secret := range []string{sellerCreds.ClientSecret, sellerCreds.RefreshToken, EnvClientSecret} {
+		if strings.Contains(string(out), secret) {
+			t.Errorf("a child process inherits %q", secret)
+		}
 	}
-	t.Setenv(EnvClientID, "")
-	t.Setenv(EnvClientSecret, "")
-	t.Setenv(EnvRegion, "mars")
-	if _, err := OptionsFromEnv(Options{}); err == nil {
-		t.Fatal("unknown region accepted")
+	o, err := OptionsFromLookup(Options{}, getenv)
+	if err != nil || o.Env.Credentials != sellerCreds || o.Env.Region != spapi.RegionNA {
+		t.Fatalf("credentials did not travel in the options: %+v, %v", o.Env, err)
 	}
 }

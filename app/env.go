@@ -10,7 +10,7 @@ import (
 	"sellermail/spapi"
 )
 
-// The environment variables OptionsFromEnv reads.
+// The environment variables OptionsFromLookup reads.
 const (
 	EnvClientID      = "SELLERMAIL_LWA_CLIENT_ID"
 	EnvClientSecret  = "SELLERMAIL_LWA_CLIENT_SECRET"
@@ -20,16 +20,38 @@ const (
 	EnvLWAEndpoint   = "SELLERMAIL_LWA_ENDPOINT"
 )
 
-// OptionsFromEnv returns base with Env filled from the environment: the
-// credentials (all three variables or none), the region, and endpoints,
-// which must be loopback addresses. It is the only place app reads the
-// environment; the data directory's variable is read by store.DefaultDir.
-func OptionsFromEnv(base Options) (Options, error) {
-	return OptionsFromLookup(base, os.Getenv)
+// TakeEnvCredentials reads the credential variables (EnvClientID,
+// EnvClientSecret, EnvRefreshToken) and removes them from the process
+// environment, so that no child process, such as the browser opened for a
+// link, inherits the secret. Call it once at start, before anything is
+// started. It returns the getenv to hand to OptionsFromLookup: the
+// credential variables from what it took, the others from the environment.
+func TakeEnvCredentials() func(string) string {
+	return takeCredentials(os.Getenv, os.Unsetenv)
 }
 
-// OptionsFromLookup is OptionsFromEnv reading the variables through getenv,
-// so a caller (the command line, its tests) decides where they come from.
+// takeCredentials is TakeEnvCredentials on the environment that getenv
+// reads and unsetenv changes.
+func takeCredentials(getenv func(string) string, unsetenv func(string) error) func(string) string {
+	taken := map[string]string{}
+	for _, k := range []string{EnvClientID, EnvClientSecret, EnvRefreshToken} {
+		taken[k] = getenv(k)
+		// os.Unsetenv fails only for a malformed name, never for these.
+		_ = unsetenv(k)
+	}
+	return func(k string) string {
+		if v, ok := taken[k]; ok {
+			return v
+		}
+		return getenv(k)
+	}
+}
+
+// OptionsFromLookup returns base with Env filled from the variables getenv
+// reads (TakeEnvCredentials' getenv in the program): the credentials (all
+// three variables or none), the region, and endpoints, which must be
+// loopback addresses. The data directory's variable is read by
+// store.DefaultDir.
 func OptionsFromLookup(base Options, getenv func(string) string) (Options, error) {
 	id, secret, token := getenv(EnvClientID), getenv(EnvClientSecret), getenv(EnvRefreshToken)
 	set := 0

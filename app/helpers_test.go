@@ -3,6 +3,9 @@ package app
 import (
 	"context"
 	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +14,7 @@ import (
 	"sellermail/app/secrets/secretstest"
 	"sellermail/app/store"
 	"sellermail/policy"
+	"sellermail/spapi"
 	"sellermail/spapi/sandbox"
 )
 
@@ -132,3 +136,34 @@ func wantRefusal(t *testing.T, err, kind error) *Refusal {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// fakeAPI replaces s's client with one talking to a real HTTP server whose
+// SP-API answers are answer(request), always 200 JSON: Amazon misbehaving
+// in ways the demo never does. The profile is loaded from the demo first.
+func fakeAPI(t *testing.T, s *Service, answer func(*http.Request) string) {
+	t.Helper()
+	if _, err := s.Profile(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		if r.URL.Path == "/auth/o2/token" {
+			io.WriteString(w, `{"access_token":"Atza|fake","token_type":"bearer","expires_in":3600}`)
+			return
+		}
+		io.WriteString(w, answer(r))
+	}))
+	t.Cleanup(srv.Close)
+	c, err := spapi.New(spapi.Config{
+		Region:                spapi.RegionEU,
+		Credentials:           spapi.Credentials{ClientID: "id", ClientSecret: "secret", RefreshToken: "Atzr|token"},
+		Endpoint:              srv.URL,
+		LWAEndpoint:           srv.URL + "/auth/o2/token",
+		AllowInsecureLoopback: true,
+		TimeScale:             testTimeScale,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.client = c
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"time"
 
@@ -151,6 +152,12 @@ func (s *Service) order(ctx context.Context, orderID string) (store.Order, error
 	}
 	if err != nil {
 		return store.Order{}, err
+	}
+	if ao.ID != orderID {
+		// Storing it would file another order's data under the wrong ID, or
+		// fail to find the order just stored.
+		return store.Order{}, &spapi.ResponseError{Operation: "getOrder", StatusCode: 200, RequestID: ao.RequestID,
+			Err: fmt.Errorf("%w: asked for order %s, the answer is for another order", spapi.ErrMalformedResponse, orderID)}
 	}
 	if err := s.store.UpsertOrders(ctx, []store.Order{storeOrder(*ao)}); err != nil {
 		return store.Order{}, err

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 
 	"sellermail/app/store"
 	"sellermail/policy"
@@ -15,17 +16,29 @@ func (s *Service) recoverOutbox(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := s.markInterrupted(ctx, pending); err != nil {
+		return err
+	}
+	return s.recoverReviews(ctx)
+}
+
+// markInterrupted marks the messages of pending that were being sent as
+// unknown. pending is a snapshot: another Sellermail on the same data (the
+// window and the command line) may have finished one since, and the store
+// refuses to change a finished message; that one is left as it is.
+func (s *Service) markInterrupted(ctx context.Context, pending []store.Message) error {
 	why := pick(s.lang == policy.German,
 		"Sellermail stopped while this message was being sent, so it may or may not have reached Amazon. Check Buyer-Seller Messages in Seller Central before sending it again.",
 		"Sellermail wurde beendet, während diese Nachricht gesendet wurde; sie hat Amazon vielleicht erreicht, vielleicht nicht. Prüfen Sie die Käufer-Verkäufer-Nachrichten in Seller Central, bevor Sie sie erneut senden.")
 	for _, m := range pending {
-		if m.Status == store.StatusSending {
-			if err := s.store.MarkUnknown(ctx, m.ID, why); err != nil {
-				return err
-			}
+		if m.Status != store.StatusSending {
+			continue
+		}
+		if err := s.store.MarkUnknown(ctx, m.ID, why); err != nil && !errors.Is(err, store.ErrInvalidTransition) {
+			return err
 		}
 	}
-	return s.recoverReviews(ctx)
+	return nil
 }
 
 // Pending returns the messages waiting in the outbox (queued, or being sent

@@ -83,3 +83,32 @@ func TestDiscardQueued(t *testing.T) {
 		t.Fatalf("second discard = %v", err)
 	}
 }
+
+func TestOutboxRecoveryLeavesWhatAnotherProcessFinished(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, testOptions(t, newMemKeyring()))
+	id, err := s.store.EnqueueMessage(ctx, store.Message{OrderID: "302-0000000-0000002", MarketplaceID: "A1PA6795UKMFR9",
+		Kind: "unexpectedProblem", Lang: "en", Text: "Your parcel is delayed by two days."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.store.MarkSending(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	// This process lists the message as being sent; meanwhile the other
+	// process (the window, say) records Amazon's acceptance.
+	snapshot, err := s.store.ListPending(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.store.MarkSent(ctx, id, "req-accepted"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.markInterrupted(ctx, snapshot); err != nil {
+		t.Fatalf("recovery failed on a message another process finished: %v", err)
+	}
+	m, err := s.Message(ctx, id)
+	if err != nil || m.Status != store.StatusSent || m.RequestID != "req-accepted" {
+		t.Fatalf("after recovery: %+v, %v", m, err)
+	}
+}

@@ -96,6 +96,7 @@ func (s *Service) requestReview(ctx context.Context, o store.Order) (ReviewResul
 		return r, s.store.UpdateReviewRequest(keep, id, store.ReviewSent, sent.RequestID, "")
 	case errors.Is(err, spapi.ErrOutcomeUnknown):
 		r.Status = store.ReviewUnknown
+		err = &reviewOutcomeUnknown{err: err}
 		if merr := s.store.UpdateReviewRequest(keep, id, store.ReviewUnknown, "", Explain(err, s.lang)); merr != nil {
 			err = errors.Join(err, merr)
 		}
@@ -192,15 +193,44 @@ func (s *Service) recoverReviews(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	return s.markReviewsInterrupted(ctx, rs)
+}
+
+// markReviewsInterrupted marks the requests of rs that were being sent as
+// unknown. rs is a snapshot: another Sellermail on the same data (the
+// window and the command line) may have finished one since, and the store
+// refuses to change a finished request; that one is left as it is.
+func (s *Service) markReviewsInterrupted(ctx context.Context, rs []store.ReviewRequest) error {
 	why := pick(s.lang == policy.German,
 		"Sellermail stopped while this review request was being sent; Amazon may have received it.",
 		"Sellermail wurde beendet, während diese Bewertungsanfrage gesendet wurde; Amazon hat sie vielleicht erhalten.")
 	for _, r := range rs {
-		if r.Status == store.ReviewSending {
-			if err := s.store.UpdateReviewRequest(ctx, r.ID, store.ReviewUnknown, "", why); err != nil {
-				return err
-			}
+		if r.Status != store.ReviewSending {
+			continue
+		}
+		if err := s.store.UpdateReviewRequest(ctx, r.ID, store.ReviewUnknown, "", why); err != nil && !errors.Is(err, store.ErrInvalidTransition) {
+			return err
 		}
 	}
 	return nil
+}
+
+// reviewOutcomeUnknown is a review request whose answer was lost. It
+// explains itself in terms of review requests: the spapi error it wraps
+// speaks of a message and Buyer-Seller Messages.
+type reviewOutcomeUnknown struct{ err error }
+
+// Error returns the underlying error's text.
+func (e *reviewOutcomeUnknown) Error() string { return e.err.Error() }
+
+// Unwrap keeps errors.Is(err, spapi.ErrOutcomeUnknown) true.
+func (e *reviewOutcomeUnknown) Unwrap() error { return e.err }
+
+// Explain tells the seller what to check before anything else happens.
+func (e *reviewOutcomeUnknown) Explain(lang spapi.Lang) string {
+	return pick(lang == spapi.German,
+		"The connection to Amazon broke after the review request was handed over, so Amazon may or may not have received it. "+
+			"Sellermail will not send it again by itself: open the order in Seller Central, see whether \"Request a Review\" is still offered, and record what you find.",
+		"Die Verbindung zu Amazon brach ab, nachdem die Bewertungsanfrage übergeben war; Amazon hat sie vielleicht erhalten, vielleicht nicht. "+
+			"Sellermail sendet sie nicht von selbst erneut: Öffnen Sie die Bestellung in Seller Central, prüfen Sie, ob \"Bewertung anfordern\" noch angeboten wird, und tragen Sie das Ergebnis ein.")
 }

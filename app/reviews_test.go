@@ -2,11 +2,13 @@ package app
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
 	"sellermail/app/store"
 	"sellermail/policy"
+	"sellermail/spapi"
 	"sellermail/spapi/sandbox"
 )
 
@@ -132,5 +134,62 @@ func TestReviewRecoveryAfterCrash(t *testing.T) {
 	rs, err := s2.ReviewRequests(ctx, "302-0000000-0000002")
 	if err != nil || len(rs) != 1 || rs[0].ID != id || rs[0].Status != store.ReviewUnknown {
 		t.Fatalf("after reopen: %+v, %v", rs, err)
+	}
+}
+
+func TestReviewRequestWithLostAnswerIsExplainedAsAReviewRequest(t *testing.T) {
+	ctx := context.Background()
+	s := syncedDemo(t)
+	eligible, err := s.Orders(ctx, store.OrderFilter{ReviewEligible: true})
+	if err != nil || len(eligible) == 0 {
+		t.Fatalf("no eligible demo orders: %v", err)
+	}
+	o := eligible[0]
+	s.demo.SetFaults(sandbox.Faults{DropAfterRead: true, Count: 1,
+		PathPrefix: "/solicitations/v1/orders/" + o.OrderID + "/solicitations/productReviewAndSellerFeedback"})
+	r, err := s.RequestReview(ctx, o.OrderID)
+	if !errors.Is(err, spapi.ErrOutcomeUnknown) || r.Status != store.ReviewUnknown {
+		t.Fatalf("RequestReview: %+v, %v", r, err)
+	}
+	rs, _ := s.ReviewRequests(ctx, o.OrderID)
+	if len(rs) != 1 || rs[0].Status != store.ReviewUnknown {
+		t.Fatalf("recorded %+v", rs)
+	}
+	for _, c := range []struct {
+		lang       policy.UILang
+		text, want string
+	}{
+		{policy.English, Explain(err, policy.English), "review request"},
+		{policy.German, Explain(err, policy.German), "Bewertungsanfrage"},
+		{s.lang, rs[0].Error, "review request"},
+	} {
+		if !strings.Contains(c.text, c.want) || strings.Contains(c.text, "Buyer-Seller") || strings.Contains(c.text, "Käufer-Verkäufer") {
+			t.Errorf("%s explanation %q does not speak of the review request", c.lang, c.text)
+		}
+	}
+}
+
+func TestReviewRecoveryLeavesWhatAnotherProcessFinished(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, testOptions(t, newMemKeyring()))
+	id, err := s.store.RecordReviewRequest(ctx, store.ReviewRequest{OrderID: "302-0000000-0000002", MarketplaceID: "A1PA6795UKMFR9"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// This process lists the request as being sent; meanwhile the other
+	// process (the window, say) records Amazon's acceptance.
+	snapshot, err := s.store.ReviewRequests(ctx, "", store.MaxLimit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.store.UpdateReviewRequest(ctx, id, store.ReviewSent, "req-accepted", ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.markReviewsInterrupted(ctx, snapshot); err != nil {
+		t.Fatalf("recovery failed on a request another process finished: %v", err)
+	}
+	rs, _ := s.ReviewRequests(ctx, "302-0000000-0000002")
+	if len(rs) != 1 || rs[0].Status != store.ReviewSent || rs[0].RequestID != "req-accepted" {
+		t.Fatalf("recovery changed a sent request: %+v", rs)
 	}
 }

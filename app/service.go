@@ -44,7 +44,7 @@ type Options struct {
 	Now func() time.Time
 	// Keyring stores the credentials; nil means the OS keyring (secrets.New()).
 	Keyring *secrets.Store
-	// Env carries what the environment sets (see OptionsFromEnv).
+	// Env carries what the environment sets (see OptionsFromLookup).
 	Env Env
 	// Version is Sellermail's version, sent in the User-Agent.
 	Version string

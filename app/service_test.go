@@ -3,11 +3,14 @@ package app
 import (
 	"context"
 	"errors"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"sellermail/app/store"
 	"sellermail/policy"
+	"sellermail/spapi"
 )
 
 func TestOpenWithoutCredentialsRunsDemo(t *testing.T) {
@@ -50,5 +53,23 @@ func TestCloseTwice(t *testing.T) {
 	}
 	if err := s.Close(); err != nil {
 		t.Fatalf("second Close: %v", err)
+	}
+}
+
+func TestOrderFetchedForAnotherIDIsRefused(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, testOptions(t, newMemKeyring()))
+	const asked, other = "302-1234567-1234567", "302-7654321-7654321"
+	fakeAPI(t, s, func(r *http.Request) string {
+		return `{"order":{"orderId":"` + other + `","createdTime":"2026-01-02T10:00:00Z","salesChannel":{"marketplaceId":"A1PA6795UKMFR9"}}}`
+	})
+	_, err := s.OrderDetail(ctx, asked)
+	if !errors.Is(err, spapi.ErrMalformedResponse) {
+		t.Fatalf("got %v, want a malformed-response error", err)
+	}
+	for _, id := range []string{asked, other} {
+		if _, err := s.store.GetOrder(ctx, id); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("order %s stored: %v", id, err)
+		}
 	}
 }

@@ -25,6 +25,12 @@ type SyncProgress struct {
 	Pages, Orders int
 	// Total is the number of orders stored by this run over all marketplaces.
 	Total int
+	// Skipped counts the orders of this run, over all marketplaces, that
+	// could not be read or stored (such as one without a creation date);
+	// SkipReason says what was wrong with the first. They are left out so
+	// that one bad order cannot stop every later sync.
+	Skipped    int
+	SkipReason string
 	// Done is set on the last report of a marketplace.
 	Done bool
 	// Waiting is set on a report made just before the sync waits for
@@ -36,6 +42,10 @@ type SyncProgress struct {
 type SyncResult struct {
 	Orders       int // orders stored (new or changed) by this run
 	Marketplaces int // marketplaces finished
+	// Skipped counts the orders left out because they could not be read or
+	// stored; SkipReason says what was wrong with the first.
+	Skipped    int
+	SkipReason string
 }
 
 // Sync fetches the orders changed since the last sync in every marketplace
@@ -57,9 +67,10 @@ func (s *Service) Sync(ctx context.Context, progress func(SyncProgress)) (SyncRe
 	}
 	var res SyncResult
 	for i, m := range prof.MarketplaceIDs {
-		p := SyncProgress{Marketplace: m, Index: i + 1, Count: len(prof.MarketplaceIDs), Total: res.Orders}
+		p := SyncProgress{Marketplace: m, Index: i + 1, Count: len(prof.MarketplaceIDs), Total: res.Orders,
+			Skipped: res.Skipped, SkipReason: res.SkipReason}
 		err := s.syncMarketplace(ctx, &p, func(p SyncProgress) { progress(p) })
-		res.Orders = p.Total
+		res.Orders, res.Skipped, res.SkipReason = p.Total, p.Skipped, p.SkipReason
 		if err != nil {
 			return res, err
 		}
@@ -154,9 +165,19 @@ func (s *Service) syncMarketplace(ctx context.Context, p *SyncProgress, report f
 		if err != nil {
 			return err
 		}
+		p.skip(page.Skipped, page.SkipReason)
 		orders := make([]store.Order, 0, len(page.Orders))
 		for _, o := range page.Orders {
-			orders = append(orders, storeOrder(o))
+			so := storeOrder(o)
+			if so.MarketplaceID == "" {
+				// Asked for this marketplace only, so the order belongs to it.
+				so.MarketplaceID = p.Marketplace
+			}
+			if err := so.Check(); err != nil {
+				p.skip(1, err.Error())
+				continue
+			}
+			orders = append(orders, so)
 		}
 		if err := s.store.UpsertOrders(ctx, orders); err != nil {
 			return err
@@ -164,6 +185,13 @@ func (s *Service) syncMarketplace(ctx context.Context, p *SyncProgress, report f
 		p.Pages++
 		p.Orders += len(orders)
 		p.Total += len(orders)
+		if page.NextToken != "" && page.NextToken == cur.token {
+			// Asking again would get the same page forever. The cursor stays,
+			// so the next sync asks Amazon once more.
+			report(*p)
+			return &spapi.ResponseError{Operation: "searchOrders", StatusCode: 200, RequestID: page.RequestID,
+				Err: fmt.Errorf("%w: the same page token was returned twice", spapi.ErrMalformedResponse)}
+		}
 		if page.NextToken == "" {
 			st.LastUpdatedAfter, st.NextToken, st.LastSync = cur.before, "", s.now()
 			st.Status = fmt.Sprintf("%d orders", p.Orders)
@@ -182,6 +210,17 @@ func (s *Service) syncMarketplace(ctx context.Context, p *SyncProgress, report f
 			return nil
 		}
 	}
+}
+
+// skip counts n orders left out of the sync, keeping the first reason.
+func (p *SyncProgress) skip(n int, reason string) {
+	if n <= 0 {
+		return
+	}
+	if p.Skipped == 0 {
+		p.SkipReason = reason
+	}
+	p.Skipped += n
 }
 
 // SyncStates returns the stored sync cursor of each profile marketplace.

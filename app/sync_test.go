@@ -3,9 +3,13 @@ package app
 import (
 	"context"
 	"errors"
+	"net/http"
+	"strings"
+	"sync/atomic"
 	"testing"
 
 	"sellermail/app/store"
+	"sellermail/spapi"
 )
 
 func TestSyncStoresEveryDemoOrder(t *testing.T) {
@@ -131,5 +135,69 @@ func TestSyncReportsRateLimitWaits(t *testing.T) {
 	}
 	if waits == 0 {
 		t.Fatalf("no rate-limit wait among %d progress reports", reports)
+	}
+}
+
+// fakeOrders makes s's searchOrders answers page(marketplace, token) and
+// returns how many pages were asked for.
+func fakeOrders(t *testing.T, s *Service, page func(mp, token string) string) *atomic.Int64 {
+	t.Helper()
+	var calls atomic.Int64
+	fakeAPI(t, s, func(r *http.Request) string {
+		calls.Add(1)
+		return page(r.URL.Query().Get("marketplaceIds"), r.URL.Query().Get("paginationToken"))
+	})
+	return &calls
+}
+
+func TestSyncSkipsMalformedOrdersAndMovesOn(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, testOptions(t, newMemKeyring()))
+	fakeOrders(t, s, func(mp, token string) string {
+		if token == "" {
+			return `{"orders":[
+				{"orderId":"111-0000001-` + mp[:7] + `","createdTime":"2026-01-02T10:00:00Z","salesChannel":{"marketplaceId":"` + mp + `"}},
+				{"orderId":"111-0000002-` + mp[:7] + `","salesChannel":{"marketplaceId":"` + mp + `"}},
+				{"orderId":"111-0000003-` + mp[:7] + `","createdTime":"2026-01-02T11:00:00Z"}
+			],"pagination":{"nextToken":"page2"}}`
+		}
+		return `{"orders":[{"orderId":"111-0000004-` + mp[:7] + `","createdTime":"2026-01-03T10:00:00Z","salesChannel":{"marketplaceId":"` + mp + `"}}]}`
+	})
+	res, err := s.Sync(ctx, nil)
+	if err != nil {
+		t.Fatalf("one bad order stopped the sync: %v", err)
+	}
+	prof, _ := s.Profile(ctx)
+	n := len(prof.MarketplaceIDs)
+	if res.Marketplaces != n || res.Orders != 3*n || res.Skipped != n {
+		t.Fatalf("result %+v, want %d marketplaces, %d orders, %d skipped", res, n, 3*n, n)
+	}
+	if !strings.Contains(res.SkipReason, "createdTime") || !strings.Contains(res.SkipReason, "111-0000002") {
+		t.Fatalf("skip reason %q does not name the order and the missing field", res.SkipReason)
+	}
+	// The order without a marketplace ID belongs to the marketplace synced.
+	mp := prof.MarketplaceIDs[0]
+	o, err := s.store.GetOrder(ctx, "111-0000003-"+mp[:7])
+	if err != nil || o.MarketplaceID != mp {
+		t.Fatalf("order without marketplace: %+v, %v", o, err)
+	}
+	st, err := s.store.GetSyncState(ctx, mp)
+	if err != nil || st.NextToken != "" {
+		t.Fatalf("cursor not finished: %+v, %v", st, err)
+	}
+}
+
+func TestSyncRefusesARepeatedPageToken(t *testing.T) {
+	s := openTest(t, testOptions(t, newMemKeyring()))
+	calls := fakeOrders(t, s, func(mp, token string) string {
+		return `{"orders":[{"orderId":"111-0000001-0000001","createdTime":"2026-01-02T10:00:00Z","salesChannel":{"marketplaceId":"` +
+			mp + `"}}],"pagination":{"nextToken":"same"}}`
+	})
+	_, err := s.Sync(context.Background(), nil)
+	if !errors.Is(err, spapi.ErrMalformedResponse) {
+		t.Fatalf("got %v, want a malformed-response error", err)
+	}
+	if calls.Load() != 2 {
+		t.Fatalf("%d pages asked for, want 2", calls.Load())
 	}
 }

@@ -273,7 +273,13 @@ func (c *Client) once(ctx context.Context, r apiRequest, token string) (*rawResp
 			// Amazon accepted the message; an oversized echo changes nothing.
 			return &rawResponse{status: resp.StatusCode, header: resp.Header, requestID: reqID}, nil
 		}
-		return nil, &ResponseError{Operation: r.op.name, StatusCode: resp.StatusCode, RequestID: reqID, Err: err}
+		rerr := &ResponseError{Operation: r.op.name, StatusCode: resp.StatusCode, RequestID: reqID, Err: err}
+		if r.op.send && resp.StatusCode >= 500 {
+			// A server error may come after the message was delivered, whatever
+			// the size of its body: sending again could reach the buyer twice.
+			return nil, &OutcomeUnknownError{Operation: r.op.name, RequestID: reqID, Err: rerr}
+		}
+		return nil, rerr
 	case err != nil && r.op.send:
 		if resp.StatusCode/100 == 2 {
 			return &rawResponse{status: resp.StatusCode, header: resp.Header, requestID: reqID}, nil
@@ -308,15 +314,32 @@ func (c *Client) decodeAPIError(op string, r *rawResponse) *APIError {
 	e.Operation = op
 	e.StatusCode = r.status
 	e.RequestID = r.requestID
-	e.Code = c.redact.redact(e.Code)
-	e.Message = c.redact.redact(e.Message)
-	e.Details = c.redact.redact(e.Details)
+	// Redacted before clipped, so a clip cannot leave part of a secret
+	// behind; clipped because error texts end up in logs and the history.
+	e.Code = clipField(c.redact.redact(e.Code))
+	e.Message = clipField(c.redact.redact(e.Message))
+	e.Details = clipField(c.redact.redact(e.Details))
+	if len(e.Errors) > maxErrorEntries {
+		e.Errors = e.Errors[:maxErrorEntries]
+	}
 	for i := range e.Errors {
-		e.Errors[i].Code = c.redact.redact(e.Errors[i].Code)
-		e.Errors[i].Message = c.redact.redact(e.Errors[i].Message)
-		e.Errors[i].Details = c.redact.redact(e.Errors[i].Details)
+		e.Errors[i].Code = clipField(c.redact.redact(e.Errors[i].Code))
+		e.Errors[i].Message = clipField(c.redact.redact(e.Errors[i].Message))
+		e.Errors[i].Details = clipField(c.redact.redact(e.Errors[i].Details))
 	}
 	return e
+}
+
+// Bounds on what an error answer keeps: a real one has a sentence or two
+// in one or two entries.
+const (
+	maxErrorText    = 300
+	maxErrorEntries = 10
+)
+
+// clipField makes an error text valid UTF-8 and at most maxErrorText bytes.
+func clipField(s string) string {
+	return clip(strings.ToValidUTF8(s, "\uFFFD"), maxErrorText)
 }
 
 // decodeErrorBody reads Amazon's {"errors":[...]} body. Anything else
@@ -333,7 +356,7 @@ func decodeErrorBody(body []byte, r *redactor) *APIError {
 		return e
 	}
 	if t := strings.TrimSpace(string(body)); t != "" {
-		e.Message = clip(r.redact(strings.ToValidUTF8(t, "\uFFFD")), 300)
+		e.Message = clip(r.redact(strings.ToValidUTF8(t, "\uFFFD")), maxErrorText)
 	}
 	return e
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -147,10 +148,28 @@ func TestDecodersRejectMalformedAnswers(t *testing.T) {
 			}
 		}
 	}
-	if _, err := decodeSearchOrders([]byte(`{"orders":[{"orderId":"1","createdTime":"yesterday"}]}`)); !errors.Is(err, ErrMalformedResponse) {
-		t.Errorf("bad date accepted: %v", err)
+}
+
+func TestSearchOrdersSkipsOnlyTheMalformedOrders(t *testing.T) {
+	const good = `{"orderId":"1","createdTime":"2026-01-01T00:00:00Z"}`
+	cases := map[string]struct{ bad, reason string }{
+		"bad date":        {`{"orderId":"2","createdTime":"yesterday"}`, "malformed"},
+		"no ID":           {`{"createdTime":"2026-01-01T00:00:00Z"}`, "without orderId"},
+		"no created time": {`{"orderId":"3"}`, "without createdTime"},
+		"not an object":   {`5`, "malformed"},
 	}
-	if _, err := decodeSearchOrders([]byte(`{"orders":[{"createdTime":"2026-01-01T00:00:00Z"}]}`)); !errors.Is(err, ErrMalformedResponse) {
-		t.Errorf("order without ID accepted: %v", err)
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			p, err := decodeSearchOrders([]byte(`{"orders":[` + c.bad + `,` + good + `,` + c.bad + `],"pagination":{"nextToken":"n"}}`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Orders) != 1 || p.Orders[0].ID != "1" || p.NextToken != "n" {
+				t.Fatalf("page %+v", p)
+			}
+			if p.Skipped != 2 || !strings.Contains(p.SkipReason, c.reason) {
+				t.Fatalf("skipped %d (%q), want 2 (%q)", p.Skipped, p.SkipReason, c.reason)
+			}
+		})
 	}
 }

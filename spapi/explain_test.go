@@ -2,10 +2,12 @@ package spapi
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestConfusingAmazonErrorsAreExplained(t *testing.T) {
@@ -54,5 +56,27 @@ func TestNonJSONErrorBodiesAreKept(t *testing.T) {
 	var ae *APIError
 	if !errors.As(err, &ae) || !strings.Contains(ae.Message, "Bad gateway") || !strings.Contains(ae.Message, "\uFFFD") {
 		t.Fatalf("got %#v", err)
+	}
+}
+
+func TestHugeJSONErrorMessagesAreClipped(t *testing.T) {
+	huge := strings.Repeat("ä", 1<<19) // 1 MiB
+	body, _ := json.Marshal(map[string]any{"errors": []map[string]string{
+		{"code": "InvalidInput", "message": huge, "details": huge},
+		{"code": "InvalidInput", "message": huge, "details": huge},
+	}})
+	f := newFakeAmazon(t, rawReply(400, string(body)))
+	_, err := f.client().BuyerAttributes(context.Background(), orderID, mpDE)
+	var ae *APIError
+	if !errors.As(err, &ae) || ae.Code != "InvalidInput" || !strings.HasPrefix(ae.Message, "ää") {
+		t.Fatalf("got %v", err)
+	}
+	if len(err.Error()) > 1000 {
+		t.Fatalf("error text is %d bytes", len(err.Error()))
+	}
+	for i, d := range ae.Errors {
+		if len(d.Message) > 310 || len(d.Details) > 310 || !utf8.ValidString(d.Message) {
+			t.Errorf("entry %d keeps %d bytes of message, %d of details", i, len(d.Message), len(d.Details))
+		}
 	}
 }

@@ -2,6 +2,7 @@ package spapi
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -166,6 +167,12 @@ type OrdersPage struct {
 	// CreatedBefore / LastUpdatedBefore are the bounds Amazon applied.
 	CreatedBefore, LastUpdatedBefore time.Time
 	RequestID                        string
+	// Skipped counts the orders of the page that could not be read (such as
+	// one without orderId or createdTime); they are left out of Orders so
+	// that one bad order does not make the page, and every later page,
+	// unreadable. SkipReason says what was wrong with the first of them.
+	Skipped    int
+	SkipReason string
 }
 
 // SearchOrders fetches one page of orders (searchOrders). Most callers want
@@ -191,7 +198,8 @@ func (c *Client) SearchOrders(ctx context.Context, q SearchOrdersQuery) (*Orders
 
 // Orders yields every order matching q, fetching pages as needed and waiting
 // for the rate limit in between. It stops at the first error (yielded with a
-// zero Order), when ctx is done, or when the loop breaks.
+// zero Order), when ctx is done, or when the loop breaks. Orders a page
+// could not read are left out (see OrdersPage.Skipped).
 func (c *Client) Orders(ctx context.Context, q SearchOrdersQuery) iter.Seq2[Order, error] {
 	return func(yield func(Order, error) bool) {
 		for {
@@ -224,7 +232,7 @@ func (c *Client) Orders(ctx context.Context, q SearchOrdersQuery) iter.Seq2[Orde
 
 func decodeSearchOrders(body []byte) (*OrdersPage, error) {
 	var b struct {
-		Orders     *[]wireOrder `json:"orders"`
+		Orders     *[]json.RawMessage `json:"orders"`
 		Pagination *struct {
 			NextToken string `json:"nextToken"`
 		} `json:"pagination"`
@@ -241,14 +249,28 @@ func decodeSearchOrders(body []byte) (*OrdersPage, error) {
 	if b.Pagination != nil {
 		p.NextToken = b.Pagination.NextToken
 	}
-	for i := range *b.Orders {
-		o, err := (*b.Orders)[i].order()
+	for _, raw := range *b.Orders {
+		o, err := decodeOrder(raw)
 		if err != nil {
-			return nil, err
+			if p.Skipped == 0 {
+				p.SkipReason = err.Error()
+			}
+			p.Skipped++
+			continue
 		}
 		p.Orders = append(p.Orders, o)
 	}
 	return p, nil
+}
+
+// decodeOrder reads one order of a page on its own, so a malformed order
+// costs only itself.
+func decodeOrder(raw json.RawMessage) (Order, error) {
+	var w wireOrder
+	if err := decodeJSON(raw, &w); err != nil {
+		return Order{}, err
+	}
+	return w.order()
 }
 
 // GetOrder fetches one order with its items (getOrder); includedData selects

@@ -194,3 +194,31 @@ func TestClientErrorsAreNotRetried(t *testing.T) {
 		t.Fatalf("%d requests", hits.Load())
 	}
 }
+
+func TestSendServerErrorWithAHugeBodyIsOutcomeUnknown(t *testing.T) {
+	var hits atomic.Int64
+	f := newFakeAmazon(t, func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.WriteHeader(http.StatusBadGateway)
+		w.Write(make([]byte, 64<<10))
+	})
+	_, err := f.client(func(c *Config) { c.MaxBodyBytes = 1 << 10 }).SendMessage(context.Background(), orderID, mpDE, textMsg)
+	if !errors.Is(err, ErrOutcomeUnknown) || !errors.Is(err, ErrResponseTooLarge) {
+		t.Fatalf("got %v, want outcome unknown for a server error with an oversized body", err)
+	}
+	if hits.Load() != 1 {
+		t.Fatalf("message sent %d times", hits.Load())
+	}
+}
+
+func TestReadServerErrorWithAHugeBodyIsAResponseError(t *testing.T) {
+	f := newFakeAmazon(t, func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadGateway)
+		w.Write(make([]byte, 64<<10))
+	})
+	_, err := f.client(func(c *Config) { c.MaxBodyBytes = 1 << 10 }).BuyerAttributes(context.Background(), orderID, mpDE)
+	var re *ResponseError
+	if errors.Is(err, ErrOutcomeUnknown) || !errors.As(err, &re) || !errors.Is(err, ErrResponseTooLarge) {
+		t.Fatalf("got %v, want a ResponseError", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -192,5 +193,35 @@ func TestClippedErrorBodiesCannotLeakPartOfASecret(t *testing.T) {
 	}
 	if e := decodeLWAError(400, body, "", r); strings.Contains(e.Description, "amzn1.oa2") {
 		t.Errorf("LWA error keeps part of the secret: %q", e.Description)
+	}
+}
+
+func TestUploadNetworkErrorHidesTheSignedURL(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := l.Addr().String()
+	l.Close()
+	const token, signature = "FwoGZXIvYXdzEXAMPLESESSIONTOKEN", "0123456789abcdefSIGNATURE"
+	signed := "http://AKIDUSER:pw-secret@" + closed + "/bucket/dest-1?X-Amz-Algorithm=AWS4-HMAC-SHA256" +
+		"&X-Amz-Security-Token=" + token + "&X-Amz-Signature=" + signature
+	f := newFakeAmazon(t, func(w http.ResponseWriter, r *http.Request) {
+		jsonReply(w, 201, map[string]any{"payload": map[string]any{"uploadDestinationId": "dest-1", "url": signed}})
+	})
+	data := []byte("%PDF-1.4")
+	_, err = f.client().UploadAttachment(context.Background(), Upload{
+		Resource: MessageResource(orderID, KindInvoice), MarketplaceID: mpDE, FileName: "a.pdf", ContentType: "application/pdf", Data: data,
+	})
+	if err == nil {
+		t.Fatal("upload to a closed port succeeded")
+	}
+	for _, secret := range []string{token, signature, "pw-secret", "AKIDUSER", "X-Amz"} {
+		if strings.Contains(err.Error(), secret) || strings.Contains(fmt.Sprintf("%+v", err), secret) {
+			t.Errorf("error %q reveals %q", err, secret)
+		}
+	}
+	if !strings.Contains(err.Error(), closed+"/bucket/dest-1") {
+		t.Errorf("error %q no longer says where the upload went", err)
 	}
 }

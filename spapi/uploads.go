@@ -172,7 +172,7 @@ func (c *Client) putOnce(ctx context.Context, target *url.URL, headers map[strin
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return true, fmt.Errorf("spapi: uploadFile: %w", err)
+		return true, fmt.Errorf("spapi: uploadFile: %w", withoutSignature(err))
 	}
 	defer resp.Body.Close()
 	body, _ := readLimited(resp.Body, lwaBodyLimit)
@@ -197,11 +197,28 @@ func decodeS3Error(body []byte) *APIError {
 	}
 	e := &APIError{}
 	if xml.Unmarshal(body, &b) == nil && b.Code != "" {
-		e.Code, e.Message, e.RequestID = b.Code, b.Message, b.RequestID
+		e.Code, e.Message, e.RequestID = clipField(b.Code), clipField(b.Message), clipField(b.RequestID)
 		return e
 	}
 	if t := strings.TrimSpace(string(body)); t != "" {
 		e.Message = clip(strings.ToValidUTF8(t, "\uFFFD"), 300)
 	}
 	return e
+}
+
+// withoutSignature removes the query and user information from the URL in
+// a transport error: a pre-signed URL's query holds its signature and a
+// session token, and error texts are stored in the history and exported.
+func withoutSignature(err error) error {
+	ue, ok := err.(*url.Error)
+	if !ok {
+		return err
+	}
+	cp := *ue
+	cp.URL = "(upload URL)"
+	if u, perr := url.Parse(ue.URL); perr == nil {
+		u.User, u.RawQuery, u.ForceQuery, u.Fragment, u.RawFragment = nil, "", false, "", ""
+		cp.URL = u.String()
+	}
+	return &cp
 }

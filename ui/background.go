@@ -45,8 +45,30 @@ func (b *debouncer) stop() {
 }
 
 // background counts the goroutines spawn started that are still running,
-// so tests can wait for them before they end.
+// so closing the window (and the tests) can wait for them.
 var background sync.WaitGroup
+
+// closeWait bounds how long closing the window waits for its goroutines
+// before it closes the database anyway.
+const closeWait = 5 * time.Second
+
+// waitBackground waits until the goroutines spawn started have ended, or
+// limit has passed; it reports whether they ended.
+func waitBackground(limit time.Duration) bool {
+	done := make(chan struct{})
+	go func() {
+		background.Wait()
+		close(done)
+	}()
+	t := time.NewTimer(limit)
+	defer t.Stop()
+	select {
+	case <-done:
+		return true
+	case <-t.C:
+		return false
+	}
+}
 
 // spawn runs fn in a new goroutine; fn hands its results to the UI through runOnUI.
 func spawn(fn func()) {

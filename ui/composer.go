@@ -51,7 +51,9 @@ type ComposeContext struct {
 type Composer struct {
 	// OnSend is called when the seller confirmed sending: the kind, the final
 	// text ("" for kinds that carry files only), the paths of the files to
-	// attach and the text's check, which never has a Block finding.
+	// attach and the text's check, which never has a Block finding. Send
+	// stays off until ShowResult reports the outcome, so a message is never
+	// confirmed twice while it is on its way.
 	OnSend func(kind policy.Kind, text string, attachments []string, res policy.Result)
 	// OnOpenSellerCentral is called after a reply was copied to the
 	// clipboard; replies cannot be sent through the API, so the app opens
@@ -75,6 +77,7 @@ type Composer struct {
 	langSeen langState
 	outcome  ResultKind
 	detail   string
+	sending  bool // a confirmed message is on its way; ShowResult ends it
 	confirm  *dialog.ConfirmDialog
 	unlisten func()
 	files    []attachedFile
@@ -166,7 +169,7 @@ func (c *Composer) Object() fyne.CanvasObject { return c.root }
 func (c *Composer) Close() { c.unlisten() }
 
 // SetContext starts a message for another order: it clears the text, the
-// files and the result, keeps the kind if the order offers it (or picks the only one
+// files, the result and the sending state, keeps the kind if the order offers it (or picks the only one
 // offered) and re-filters the templates. Restore a draft with SetText after it.
 func (c *Composer) SetContext(ctx ComposeContext) {
 	c.ctx = ctx
@@ -189,6 +192,8 @@ func (c *Composer) SetContext(ctx ComposeContext) {
 	c.templateSelect.Selected = ""
 	c.outcome = ResultNone
 	c.resultBox.Hide()
+	c.sending = false
+	c.labelSend()
 	c.files = nil
 	c.setAttachNote("")
 	c.applyKind()
@@ -288,7 +293,7 @@ func (c *Composer) relabel() {
 	c.kindLabel.SetText(tr("composer.kind.label"))
 	c.templateLabel.SetText(tr("composer.template.label"))
 	c.copyButton.SetText(tr("composer.copy"))
-	c.sendButton.SetText(tr("composer.send"))
+	c.labelSend()
 	c.attachButton.SetText(tr("composer.attach"))
 	c.applyKind()
 	c.langSeen = langState{}
@@ -403,7 +408,7 @@ func (c *Composer) updateLanguage() {
 // message without a blocking finding, and says why not otherwise.
 func (c *Composer) updateActions(text string) {
 	if c.filesOnly() {
-		setEnabled(c.sendButton, c.ready(text))
+		setEnabled(c.sendButton, c.ready(text) && !c.sending)
 		hint := ""
 		if len(c.files) == 0 {
 			hint = tr("composer.attach.needfile")
@@ -414,7 +419,7 @@ func (c *Composer) updateActions(text string) {
 		return
 	}
 	ready := c.ready(text)
-	setEnabled(c.sendButton, ready)
+	setEnabled(c.sendButton, ready && !c.sending)
 	setEnabled(c.copyButton, ready)
 	hint := ""
 	switch {

@@ -228,6 +228,7 @@ func TestFilesOnlyKindSendsWithFile(t *testing.T) {
 	if !slices.Equal(sent, paths) {
 		t.Errorf("sent files %q, want %q", sent, paths)
 	}
+	c.ShowResult(ResultSent, "") // the outcome ends the sending state
 
 	test.Tap(removeButton(t, c, 0))
 	if !c.sendButton.Disabled() {

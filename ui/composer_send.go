@@ -26,13 +26,39 @@ const (
 	ResultUnknown
 	// ResultCopied: a reply was copied for pasting into Seller Central.
 	ResultCopied
+	// ResultSentUnrecorded: Amazon accepted the message but it could not be
+	// recorded locally; the detail says why. It must not be sent again.
+	ResultSentUnrecorded
 )
 
 // ShowResult reports how sending went, with a detail such as Amazon's reason;
-// ResultNone hides the report.
+// ResultNone hides the report. It ends the sending state a confirmed send
+// started, so Send works again.
 func (c *Composer) ShowResult(kind ResultKind, detail string) {
 	c.outcome, c.detail = kind, detail
 	c.showOutcome()
+	if c.sending {
+		c.setSending(false)
+	}
+}
+
+// setSending marks a confirmed message as on its way: Send and Ctrl+Enter
+// do nothing and the button says so until ShowResult reports the outcome.
+func (c *Composer) setSending(on bool) {
+	c.sending = on
+	c.labelSend()
+	c.updateActions(c.Text())
+}
+
+// labelSend names the Send button after the state.
+func (c *Composer) labelSend() {
+	text := tr("composer.send")
+	if c.sending {
+		text = tr("composer.sending")
+	}
+	if c.sendButton.Text != text {
+		c.sendButton.SetText(text)
+	}
 }
 
 // showOutcome draws the result area in the current language.
@@ -45,6 +71,8 @@ func (c *Composer) showOutcome() {
 	switch c.outcome {
 	case ResultSent:
 		icon, headline, imp = theme.NewSuccessThemedResource(theme.ConfirmIcon()), tr("result.sent"), widget.SuccessImportance
+	case ResultSentUnrecorded:
+		icon, headline, imp = theme.NewWarningThemedResource(theme.WarningIcon()), tr("result.sent.unrecorded"), widget.WarningImportance
 	case ResultFailed:
 		icon, headline, imp = theme.NewErrorThemedResource(theme.ErrorIcon()), tr("result.failed"), widget.DangerImportance
 	case ResultUnknown:
@@ -87,7 +115,7 @@ func (c *Composer) onPrimaryAction() {
 // will go out and the files that go with it.
 func (c *Composer) onSendTapped() {
 	text := c.Text()
-	if c.confirm != nil || c.kind == policy.KindReply || !c.ready(text) || c.cfg.Window == nil {
+	if c.sending || c.confirm != nil || c.kind == policy.KindReply || !c.ready(text) || c.cfg.Window == nil {
 		return
 	}
 	kind, files := c.kind, c.Attachments()
@@ -144,12 +172,16 @@ func (c *Composer) remainingHint() fyne.CanvasObject {
 	return hint
 }
 
-// send checks the confirmed text once more and hands it to OnSend with the files.
+// send checks the confirmed text once more and hands it to OnSend with the
+// files; the composer stays in the sending state until ShowResult.
 func (c *Composer) send(kind policy.Kind, text string, files []string) {
 	res := c.checker.Check(c.message(text), PolicyLang())
-	if res.Blocked() || c.OnSend == nil {
+	if c.sending || res.Blocked() || c.OnSend == nil {
 		return
 	}
+	c.outcome, c.detail = ResultNone, ""
+	c.resultBox.Hide()
+	c.setSending(true)
 	c.OnSend(kind, text, files, res)
 }
 

@@ -339,6 +339,7 @@ func TestCtrlEnterOpensConfirmationAndSends(t *testing.T) {
 	if w.Canvas().Overlays().Top() != nil {
 		t.Error("the confirmation stays open after sending")
 	}
+	c.ShowResult(ResultSent, "") // the outcome ends the sending state
 
 	// Cancel sends nothing; the canvas shortcut works without focus too.
 	c.AddShortcuts(w.Canvas())
@@ -449,6 +450,7 @@ func TestShowResult(t *testing.T) {
 		{ResultSent, "Sent.", widget.SuccessImportance},
 		{ResultFailed, "Not sent.", widget.DangerImportance},
 		{ResultUnknown, "Unclear whether", widget.WarningImportance},
+		{ResultSentUnrecorded, "Sent. Amazon accepted the message, but Sellermail could not record it", widget.WarningImportance},
 	} {
 		c.ShowResult(tc.kind, "Amazon: the buyer opted out")
 		if !c.resultBox.Visible() || !strings.HasPrefix(c.resultText.Text, tc.prefix) ||

@@ -275,14 +275,14 @@ func (s *HistoryScreen) onSelected(id widget.ListItemID) {
 // UI goroutine; answers after Close are dropped.
 func (s *HistoryScreen) goDo(work func() func()) {
 	s.busy.Add(1)
-	go func() {
+	spawn(func() {
 		defer s.busy.Done()
 		apply := work()
 		if s.ctx.Err() != nil {
 			return
 		}
 		runOnUI(apply)
-	}()
+	})
 }
 
 // showError tells the seller what went wrong, in the window's language.

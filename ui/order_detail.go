@@ -31,6 +31,9 @@ type orderDetailView struct {
 	// reviewNote is the outcome of the last review request for the order shown.
 	reviewNote    string
 	reviewNoteImp widget.Importance
+	// reviewing are the orders whose review request is on its way; their
+	// button stays off until the outcome arrives.
+	reviewing map[string]bool
 
 	title      *widget.Label
 	progress   *widget.ProgressBarInfinite
@@ -52,7 +55,7 @@ type orderDetailView struct {
 }
 
 func newOrderDetailView(ctx context.Context, svc *app.Service) *orderDetailView {
-	v := &orderDetailView{svc: svc, ctx: ctx}
+	v := &orderDetailView{svc: svc, ctx: ctx, reviewing: map[string]bool{}}
 	v.buildUI()
 	v.unlisten = OnLanguageChange(v.render)
 	return v
@@ -101,6 +104,7 @@ func (v *orderDetailView) show(o store.Order) {
 	}
 	v.orderID = o.OrderID
 	v.title.SetText(tr("detail.title", map[string]any{"ID": o.OrderID}))
+	v.labelReview()
 	v.load(true)
 }
 
@@ -153,7 +157,7 @@ func (v *orderDetailView) render() {
 	v.kindsHead.SetText(tr("detail.kinds"))
 	v.reviewHead.SetText(tr("detail.review"))
 	v.msgsHead.SetText(tr("detail.messages"))
-	v.reviewBtn.SetText(tr("detail.review.request"))
+	v.labelReview()
 	if v.orderID != "" {
 		v.title.SetText(tr("detail.title", map[string]any{"ID": v.orderID}))
 	}
@@ -186,11 +190,10 @@ func (v *orderDetailView) render() {
 	v.review.SetText(d.Eligibility.Text(lang))
 	if d.Eligibility.OK {
 		v.review.Importance = widget.SuccessImportance
-		v.reviewBtn.Enable()
 	} else {
 		v.review.Importance = widget.MediumImportance
-		v.reviewBtn.Disable()
 	}
+	setEnabled(v.reviewBtn, d.Eligibility.OK && !v.reviewing[v.orderID])
 	v.review.Refresh()
 	if v.reviewNote != "" {
 		v.reviewOut.Importance = v.reviewNoteImp
@@ -289,17 +292,34 @@ func (v *orderDetailView) renderMessages(ms []store.Message) {
 }
 
 func (v *orderDetailView) onReviewTapped() {
-	if v.detail == nil || !v.detail.Eligibility.OK || v.onReview == nil {
+	if v.detail == nil || !v.detail.Eligibility.OK || v.onReview == nil || v.reviewing[v.orderID] {
 		return
 	}
+	v.reviewing[v.orderID] = true
+	v.reviewBtn.Disable()
+	v.labelReview()
 	v.onReview(v.orderID)
 }
 
-// showReviewOutcome shows how the review request for orderID went.
+// labelReview names the review button after the state of the order shown.
+func (v *orderDetailView) labelReview() {
+	text := tr("detail.review.request")
+	if v.reviewing[v.orderID] {
+		text = tr("detail.review.requesting")
+	}
+	if v.reviewBtn.Text != text {
+		v.reviewBtn.SetText(text)
+	}
+}
+
+// showReviewOutcome shows how the review request for orderID went; it
+// ends the request's running state.
 func (v *orderDetailView) showReviewOutcome(orderID, text string, imp widget.Importance) {
+	delete(v.reviewing, orderID)
 	if orderID != v.orderID {
 		return
 	}
+	v.labelReview()
 	v.reviewNote, v.reviewNoteImp = text, imp
 	v.refresh()
 	v.reviewOut.Importance = imp

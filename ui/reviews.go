@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -32,9 +33,14 @@ func (r *reviewRequester) request(orderID string) {
 	spawn(func() {
 		res, err := svc.RequestReview(ctx, orderID)
 		runOnUI(func() {
+			// Amazon's acceptance decides, not the error: a request that went
+			// out but could not be recorded must not look refused. A sent
+			// status with a refusal is Amazon saying it was asked before.
 			switch {
 			case err == nil:
 				r.done(orderID, tr("review.sent"), widget.SuccessImportance)
+			case res.Status == store.ReviewSent && !errors.Is(err, app.ErrNotEligible):
+				r.done(orderID, tr("review.sent.unrecorded", map[string]any{"Detail": app.Explain(err, PolicyLang())}), widget.WarningImportance)
 			case res.Status == store.ReviewUnknown:
 				r.done(orderID, tr("review.unknown", map[string]any{"Detail": app.Explain(err, PolicyLang())}), widget.WarningImportance)
 			default:

@@ -80,7 +80,10 @@ func Run(a fyne.App, w fyne.Window, cfg Config) *Window {
 // Service is the open service, nil while opening.
 func (m *Window) Service() *app.Service { return m.svc }
 
-// Close stops the window's work and closes the service.
+// Close stops the window's work and closes the service: it cancels what
+// runs on (a sync), saves a draft still waiting for its delay, and waits a
+// few seconds at most for the goroutines writing to the database (the
+// draft, a send's outcome) before the database closes.
 func (m *Window) Close() {
 	if m.closed {
 		return
@@ -88,6 +91,7 @@ func (m *Window) Close() {
 	m.closed = true
 	m.stop()
 	m.clearView()
+	waitBackground(closeWait)
 	if m.svc != nil {
 		_ = m.svc.Close()
 		m.svc = nil

@@ -35,7 +35,8 @@ type workspace struct {
 
 	order     *store.Order // the chosen order; nil before one is chosen
 	storeName string
-	reuseMsg  *store.Message // text from the history waiting for its order's detail
+	reuseMsg  *store.Message  // text from the history waiting for its order's detail
+	inFlight  map[string]bool // orders with a send on its way, so their composer stays in the sending state
 	draft     debouncer
 	pending   func() // the draft save the debouncer waits to run
 	restoring bool   // the composer is being filled, not edited
@@ -47,7 +48,7 @@ type workspace struct {
 }
 
 func newWorkspace(ctx context.Context, svc *app.Service, w fyne.Window, dialogs *dialogStack) *workspace {
-	ws := &workspace{svc: svc, ctx: ctx, win: w, draft: debouncer{delay: draftDelay}}
+	ws := &workspace{svc: svc, ctx: ctx, win: w, draft: debouncer{delay: draftDelay}, inFlight: map[string]bool{}}
 	ws.orders = newOrdersScreen(ctx, svc, ws.onOrderSelected)
 	ws.detail = newOrderDetailView(ctx, svc)
 	ws.detail.onLoaded = ws.onDetailLoaded
@@ -123,7 +124,17 @@ func (ws *workspace) onOrderSelected(o store.Order) {
 	ws.restoring = true
 	ws.composer.SetContext(ComposeContext{OrderID: o.OrderID, BuyerLocale: o.BuyerLocale, Marketplace: o.MarketplaceID,
 		EarliestDelivery: o.EarliestDelivery, LatestDelivery: o.LatestDelivery, Values: ws.values(o)})
+	ws.keepSending(o.OrderID)
 	ws.restoring = false
+}
+
+// keepSending puts the composer back in the sending state after SetContext
+// when a send for the order is still on its way, so coming back to the
+// order does not offer to send it again.
+func (ws *workspace) keepSending(orderID string) {
+	if ws.inFlight[orderID] {
+		ws.composer.setSending(true)
+	}
 }
 
 // values fill a template's placeholders for the order.
@@ -158,6 +169,7 @@ func (ws *workspace) onDetailLoaded(d *app.OrderDetail) {
 	ws.composer.SetContext(ComposeContext{OrderID: d.Order.OrderID, BuyerLocale: d.BuyerLocale,
 		Marketplace: d.Order.MarketplaceID, OfferedKinds: offered, Earlier: earlier,
 		EarliestDelivery: d.Order.EarliestDelivery, LatestDelivery: d.Order.LatestDelivery, Values: ws.values(d.Order)})
+	ws.keepSending(d.Order.OrderID)
 	if kind != "" && (kind == policy.KindReply || slices.Contains(offered, kind)) {
 		_ = ws.composer.SetKind(kind)
 	}
@@ -239,11 +251,12 @@ func (ws *workspace) flushDraft() {
 // composer. The files are read by the service, off the UI goroutine.
 func (ws *workspace) onSend(kind policy.Kind, text string, files []string, _ policy.Result) {
 	if ws.order == nil {
+		ws.composer.ShowResult(ResultNone, "")
 		return
 	}
 	ws.flushDraft()
 	orderID := ws.order.OrderID
-	ws.composer.ShowResult(ResultNone, "")
+	ws.inFlight[orderID] = true
 	svc, ctx := ws.svc, ws.ctx
 	lang := PolicyLang()
 	atts := make([]app.AttachmentFile, len(files))
@@ -252,16 +265,22 @@ func (ws *workspace) onSend(kind policy.Kind, text string, files []string, _ pol
 	}
 	spawn(func() {
 		res, err := svc.Send(ctx, app.SendRequest{OrderID: orderID, Kind: kind, Text: text, Attachments: atts}, lang)
-		if err == nil {
-			_ = svc.DeleteDraft(ctx, orderID, kind)
+		if res.Status == store.StatusSent {
+			_ = svc.DeleteDraft(context.WithoutCancel(ctx), orderID, kind)
 		}
 		runOnUI(func() {
+			delete(ws.inFlight, orderID)
 			if ws.order == nil || ws.order.OrderID != orderID {
 				return
 			}
+			// Amazon's acceptance decides, not the error: a message that
+			// went out but could not be recorded must not look failed, or
+			// the seller sends it again.
 			switch {
 			case err == nil:
 				ws.composer.ShowResult(ResultSent, "")
+			case res.Status == store.StatusSent:
+				ws.composer.ShowResult(ResultSentUnrecorded, app.Explain(err, PolicyLang()))
 			case res.Status == store.StatusUnknown:
 				ws.composer.ShowResult(ResultUnknown, res.Explanation)
 			default:

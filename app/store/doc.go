@@ -2,8 +2,10 @@
 // profile, orders and their items, per-order facts, drafts, the outbox of
 // messages, review requests, user templates and the sync cursors.
 //
-// The file is opened in WAL mode with synchronous=NORMAL: a crashed or killed
-// process never loses a committed transaction and never corrupts the file.
+// The file is opened in WAL mode with synchronous=FULL: every commit reaches
+// the disk before it returns, so not even a power loss undoes one (a lost
+// "sending" mark could let a message go out twice), and a crashed or killed
+// process never corrupts the file. Writes are rare enough not to notice.
 // All writes go through a single connection; reads use a small separate pool
 // so the window stays responsive while a sync is writing.
 //

@@ -122,8 +122,8 @@ func TestConnectionSettings(t *testing.T) {
 		}
 	}
 	var sync int
-	if err := s.w.QueryRow("PRAGMA synchronous").Scan(&sync); err != nil || sync != 1 {
-		t.Errorf("writer synchronous = %d, %v; want 1 (NORMAL)", sync, err)
+	if err := s.w.QueryRow("PRAGMA synchronous").Scan(&sync); err != nil || sync != 2 {
+		t.Errorf("writer synchronous = %d, %v; want 2 (FULL)", sync, err)
 	}
 }
 

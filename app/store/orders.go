@@ -69,6 +69,15 @@ func (o *Order) check() error {
 	return checkText(where, fs...)
 }
 
+// Check reports why UpsertOrders would refuse o, so a caller can leave out
+// one bad order instead of losing the whole batch.
+func (o *Order) Check() error {
+	if err := o.check(); err != nil {
+		return fmt.Errorf("store: order: %w", err)
+	}
+	return nil
+}
+
 // UpsertOrders inserts or updates orders and replaces their items, all in one
 // transaction: either every order is stored or none is. An order whose
 // LastUpdated is older than the stored copy is left as it is, so pages

@@ -110,13 +110,15 @@ VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) RETURNING id`,
 	return id, nil
 }
 
-// Allowed status changes; the key is the new status.
+// Allowed status changes; the key is the new status. Nothing leads back to
+// queued: a message whose outcome is unknown may have reached the buyer, so
+// only the seller's verdict (sent or failed) ends it, and sending again is a
+// new message.
 var messageTransitions = map[MessageStatus][]MessageStatus{
 	StatusSending: {StatusQueued},
 	StatusSent:    {StatusSending, StatusUnknown},
 	StatusFailed:  {StatusQueued, StatusSending, StatusUnknown},
 	StatusUnknown: {StatusSending},
-	StatusQueued:  {StatusFailed, StatusUnknown},
 }
 
 // MarkSending records that the send request is about to go out. Only a
@@ -139,11 +141,6 @@ func (s *Store) MarkFailed(ctx context.Context, id int64, errText string) error 
 // after a timeout or when a crash interrupted a send in progress.
 func (s *Store) MarkUnknown(ctx context.Context, id int64, errText string) error {
 	return s.transition(ctx, id, StatusUnknown, "", errText)
-}
-
-// Requeue puts a failed or unknown message back in the queue to retry it.
-func (s *Store) Requeue(ctx context.Context, id int64) error {
-	return s.transition(ctx, id, StatusQueued, "", "")
 }
 
 func (s *Store) transition(ctx context.Context, id int64, to MessageStatus, requestID, errText string) error {

@@ -60,28 +60,45 @@ func TestOutboxLifecycle(t *testing.T) {
 	}
 }
 
-func TestOutboxUnknownAndRetry(t *testing.T) {
+func TestUnknownMessageIsNeverSentAgain(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t)
-	id, err := s.EnqueueMessage(ctx, testMessage("302-0000001-0000001"))
-	if err != nil {
-		t.Fatal(err)
+	if from := messageTransitions[StatusQueued]; len(from) != 0 {
+		t.Fatalf("messages can return to the queue from %v", from)
 	}
-	steps := []func() error{
-		func() error { return s.MarkSending(ctx, id) },
-		func() error { return s.MarkUnknown(ctx, id, "timeout after 30 s") },
-		func() error { return s.Requeue(ctx, id) },
-		func() error { return s.MarkSending(ctx, id) },
-		func() error { return s.MarkFailed(ctx, id, "403 Unauthorized") },
-	}
-	for i, step := range steps {
-		if err := step(); err != nil {
-			t.Fatalf("step %d: %v", i, err)
-		}
-	}
-	m, _ := s.GetMessage(ctx, id)
-	if m.Status != StatusFailed || m.Error != "403 Unauthorized" || !m.SentAt.IsZero() {
-		t.Errorf("after failure: %+v", m)
+	for _, verdict := range []struct {
+		name string
+		mark func(id int64) error
+		want MessageStatus
+	}{
+		{"seller saw it in Seller Central", func(id int64) error { return s.MarkSent(ctx, id, "") }, StatusSent},
+		{"seller says it did not arrive", func(id int64) error { return s.MarkFailed(ctx, id, "not in Seller Central") }, StatusFailed},
+	} {
+		t.Run(verdict.name, func(t *testing.T) {
+			id, err := s.EnqueueMessage(ctx, testMessage("302-0000001-0000001"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.MarkSending(ctx, id); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.MarkUnknown(ctx, id, "timeout after 30 s"); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.MarkSending(ctx, id); !errors.Is(err, ErrInvalidTransition) {
+				t.Fatalf("unknown -> sending: %v, want ErrInvalidTransition", err)
+			}
+			if p, _ := s.ListPending(ctx); len(p) != 0 {
+				t.Fatalf("unknown message is pending: %+v", p)
+			}
+			if err := verdict.mark(id); err != nil {
+				t.Fatal(err)
+			}
+			m, _ := s.GetMessage(ctx, id)
+			if m.Status != verdict.want {
+				t.Fatalf("status %s, want %s", m.Status, verdict.want)
+			}
+		})
 	}
 }
 

@@ -188,3 +188,48 @@ func TestOptimizeKeepsSearchWorking(t *testing.T) {
 		t.Errorf("search after Optimize = %d, %v; want 3", n, err)
 	}
 }
+
+func TestReviewOutcomeOnlyMovesForward(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	o := testOrder(1)
+	if err := s.UpsertOrders(ctx, []Order{o}); err != nil {
+		t.Fatal(err)
+	}
+	record := func() int64 {
+		id, err := s.RecordReviewRequest(ctx, ReviewRequest{OrderID: o.OrderID, MarketplaceID: o.MarketplaceID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	cases := []struct {
+		name    string
+		path    []ReviewStatus // applied in turn after sending
+		refused ReviewStatus   // then refused
+		want    ReviewStatus
+	}{
+		{"sent stays sent", []ReviewStatus{ReviewSent}, ReviewUnknown, ReviewSent},
+		{"sent is not failed", []ReviewStatus{ReviewSent}, ReviewFailed, ReviewSent},
+		{"failed stays failed", []ReviewStatus{ReviewFailed}, ReviewUnknown, ReviewFailed},
+		{"resolved unknown stays", []ReviewStatus{ReviewUnknown, ReviewSent}, ReviewUnknown, ReviewSent},
+		{"nothing goes back to sending", []ReviewStatus{ReviewUnknown}, ReviewSending, ReviewUnknown},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			id := record()
+			for _, st := range c.path {
+				if err := s.UpdateReviewRequest(ctx, id, st, "req-"+string(st), ""); err != nil {
+					t.Fatalf("%s: %v", st, err)
+				}
+			}
+			if err := s.UpdateReviewRequest(ctx, id, c.refused, "", "too late"); !errors.Is(err, ErrInvalidTransition) {
+				t.Fatalf("%s accepted: %v", c.refused, err)
+			}
+			r, err := s.GetReviewRequest(ctx, id)
+			if err != nil || r.Status != c.want || r.RequestID != "req-"+string(c.path[len(c.path)-1]) || r.Error != "" {
+				t.Fatalf("after refused change: %+v, %v", r, err)
+			}
+		})
+	}
+}

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -71,7 +73,20 @@ func (r *ReviewRequest) check() error {
 		field{"request ID", r.RequestID}, field{"error", r.Error})
 }
 
-// UpdateReviewRequest sets the outcome of a review request.
+// Allowed review status changes; the key is the new status. An outcome
+// only moves forward, so a second Sellermail on the same data (the window
+// and the command line) cannot undo what the first recorded: a sent request
+// never turns unknown and never loses its request ID.
+var reviewTransitions = map[ReviewStatus][]ReviewStatus{
+	ReviewSent:    {ReviewSending, ReviewUnknown},
+	ReviewFailed:  {ReviewSending, ReviewUnknown},
+	ReviewUnknown: {ReviewSending},
+}
+
+// UpdateReviewRequest sets the outcome of a review request. A change the
+// transition table does not allow (such as sent to unknown) is refused
+// with an error wrapping ErrInvalidTransition; an empty requestID keeps the
+// stored one.
 func (s *Store) UpdateReviewRequest(ctx context.Context, id int64, status ReviewStatus, requestID, errText string) error {
 	where := fmt.Sprintf("store: review request %d", id)
 	if !validReviewStatus(status) {
@@ -80,15 +95,32 @@ func (s *Store) UpdateReviewRequest(ctx context.Context, id int64, status Review
 	if err := checkText(where, field{"request ID", requestID}, field{"error", errText}); err != nil {
 		return err
 	}
-	res, err := s.w.ExecContext(ctx, `UPDATE review_requests SET status = ?, request_id = ?, error = ?, updated_at = ? WHERE id = ?`,
-		string(status), requestID, errText, time.Now().UnixMilli(), id)
+	from := reviewTransitions[status]
+	args := []any{string(status), requestID, errText, time.Now().UnixMilli(), id}
+	for _, f := range from {
+		args = append(args, string(f))
+	}
+	if len(from) > 0 {
+		res, err := s.w.ExecContext(ctx, `UPDATE review_requests SET status = ?,
+    request_id = CASE WHEN ?2 <> '' THEN ?2 ELSE request_id END,
+    error = ?3, updated_at = ?4
+WHERE id = ?5 AND status IN (?`+strings.Repeat(",?", len(from)-1)+`)`, args...)
+		if err != nil {
+			return s.wrap("update review request", err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 1 {
+			return s.wrap("update review request", err)
+		}
+	}
+	var cur string
+	err := s.w.QueryRowContext(ctx, `SELECT status FROM review_requests WHERE id = ?`, id).Scan(&cur)
+	if err == sql.ErrNoRows {
+		return fmt.Errorf("%s: %w", where, ErrNotFound)
+	}
 	if err != nil {
 		return s.wrap("update review request", err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("%s: %w", where, ErrNotFound)
-	}
-	return nil
+	return fmt.Errorf("%s is %s and cannot become %s: %w", where, cur, status, ErrInvalidTransition)
 }
 
 // ReviewRequests returns the review requests of an order (all orders when

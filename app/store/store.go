@@ -24,7 +24,7 @@ const (
 	pragmaBusyTimeout = "_pragma=busy_timeout(5000)"
 	pragmaJournalWAL  = "_pragma=journal_mode(WAL)"
 	pragmaForeignKeys = "_pragma=foreign_keys(1)"
-	pragmaSyncNormal  = "_pragma=synchronous(NORMAL)"
+	pragmaSyncFull    = "_pragma=synchronous(FULL)"
 	pragmaQueryOnly   = "_pragma=query_only(1)"
 	txLockImmediate   = "_txlock=immediate"
 	readPoolSize      = 4
@@ -58,7 +58,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: database path %q: %w", path, err)
 	}
-	w, err := sql.Open("sqlite", dsn(abs, pragmaBusyTimeout, pragmaJournalWAL, pragmaForeignKeys, pragmaSyncNormal, txLockImmediate))
+	w, err := sql.Open("sqlite", dsn(abs, pragmaBusyTimeout, pragmaJournalWAL, pragmaForeignKeys, pragmaSyncFull, txLockImmediate))
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", abs, err)
 	}

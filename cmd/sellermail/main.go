@@ -22,15 +22,18 @@ import (
 const appID = "app.sellermail.desktop"
 
 func main() {
+	// First of all, so that no child process (the browser opened for a
+	// link) inherits the credentials; from here on they travel in Options.
+	getenv := app.TakeEnvCredentials()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := cli.Main(ctx, os.Args[1:], cli.IO{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}, openWindow(ctx))
+	code := cli.Main(ctx, os.Args[1:], cli.IO{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: getenv}, openWindow(ctx, getenv))
 	stop()
 	os.Exit(code)
 }
 
 // openWindow returns the cli.WindowFunc that runs the desktop window until
-// it closes or ctx ends.
-func openWindow(ctx context.Context) cli.WindowFunc {
+// it closes or ctx ends; getenv reads the environment (see app.TakeEnvCredentials).
+func openWindow(ctx context.Context, getenv func(string) string) cli.WindowFunc {
 	return func(g cli.Global) error {
 		a := fyneapp.NewWithID(appID)
 		a.SetIcon(assets.Icon)
@@ -43,7 +46,7 @@ func openWindow(ctx context.Context) cli.WindowFunc {
 		w.Resize(fyne.NewSize(1200, 800))
 		w.SetMaster()
 		win := ui.Run(a, w, ui.Config{ForceDemo: g.Demo, Open: func(ctx context.Context, demo bool) (*app.Service, error) {
-			opts, err := app.OptionsFromEnv(app.Options{DataDir: g.DataDir, Demo: demo, Version: cli.Version, Lang: ui.PolicyLang()})
+			opts, err := app.OptionsFromLookup(app.Options{DataDir: g.DataDir, Demo: demo, Version: cli.Version, Lang: ui.PolicyLang()}, getenv)
 			if err != nil {
 				return nil, err
 			}

@@ -32,6 +32,10 @@ func runSync(ctx context.Context, e *env, args []string) int {
 			marketName(sp.Marketplace), sp.Index, sp.Count, sp.Total)
 	})
 	p.clear()
+	if res.Skipped > 0 {
+		fmt.Fprintf(e.Stderr, tr(ui, "%d orders could not be read and were left out (the first: %s).\n",
+			"%d Bestellungen waren unlesbar und wurden ausgelassen (die erste: %s).\n"), res.Skipped, res.SkipReason)
+	}
 	if err != nil {
 		if res.Orders > 0 {
 			fmt.Fprintf(e.Stderr, tr(ui, "%d orders were stored before the sync stopped; the next sync continues from there.\n",
