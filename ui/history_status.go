@@ -14,7 +14,7 @@ import (
 // messageStatusName is a message status in the window's language.
 func messageStatusName(st store.MessageStatus) string {
 	switch st {
-	case store.StatusSent, store.StatusFailed, store.StatusUnknown, store.StatusQueued, store.StatusSending, store.StatusDraft:
+	case store.StatusSent, store.StatusFailed, store.StatusUnknown, store.StatusQueued, store.StatusSending:
 		return tr("history.status." + string(st))
 	}
 	return string(st)

@@ -16,7 +16,6 @@ type MessageStatus string
 // unknown. unknown means the request may or may not have reached Amazon
 // (timeout, crash while sending): the seller must decide before retrying.
 const (
-	StatusDraft   MessageStatus = "draft"
 	StatusQueued  MessageStatus = "queued"
 	StatusSending MessageStatus = "sending"
 	StatusSent    MessageStatus = "sent"
