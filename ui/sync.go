@@ -185,6 +185,10 @@ func (p *syncPanel) finished(job *app.SyncJob, res app.SyncResult, err error) {
 		p.setStatus("sync.failed", map[string]any{"Detail": app.Explain(err, PolicyLang()), "N": res.Orders}, widget.DangerImportance)
 	case err != nil:
 		p.setStatus("sync.cancelled", map[string]any{"N": res.Orders}, widget.WarningImportance)
+	case res.Skipped > 0:
+		// Orders Amazon sent in a shape Sellermail cannot read are left out
+		// so the rest arrive; the seller should know they are missing.
+		p.setStatus("sync.done.skipped", map[string]any{"N": res.Orders, "Skipped": res.Skipped, "Reason": res.SkipReason}, widget.WarningImportance)
 	default:
 		p.setStatus("sync.done", map[string]any{"N": res.Orders}, widget.SuccessImportance)
 	}

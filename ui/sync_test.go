@@ -1,0 +1,30 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"sellermail/app"
+)
+
+// A sync that left out unreadable orders says so, with Amazon's reason,
+// instead of reporting plain success.
+func TestSyncSummaryNamesSkippedOrders(t *testing.T) {
+	test.NewTempApp(t)
+	p := newSyncPanel(context.Background(), openScreenService(t, t.TempDir(), nil), nil)
+	job := &app.SyncJob{}
+	p.job = job
+	p.finished(job, app.SyncResult{Orders: 118, Skipped: 2, SkipReason: "order without createdTime"}, nil)
+	if p.imp != widget.WarningImportance {
+		t.Errorf("importance %v, want a warning", p.imp)
+	}
+	for _, want := range []string{"118", "2 could not be read", "order without createdTime"} {
+		if !strings.Contains(p.line.Text, want) {
+			t.Errorf("status %q lacks %q", p.line.Text, want)
+		}
+	}
+}
