@@ -126,27 +126,7 @@ WHERE id = ?5 AND status IN (?`+strings.Repeat(",?", len(from)-1)+`)`, args...)
 // ReviewRequests returns the review requests of an order (all orders when
 // orderID is ""), newest first, at most limit rows (0: DefaultLimit).
 func (s *Store) ReviewRequests(ctx context.Context, orderID string, limit int) ([]ReviewRequest, error) {
-	q := `SELECT ` + reviewColumns + ` FROM review_requests`
-	var args []any
-	if orderID != "" {
-		q += ` WHERE order_id = ?`
-		args = append(args, orderID)
-	}
-	args = append(args, limitOf(limit))
-	rows, err := s.r.QueryContext(ctx, q+` ORDER BY id DESC LIMIT ?`, args...)
-	if err != nil {
-		return nil, s.wrap("list review requests", err)
-	}
-	defer rows.Close()
-	var out []ReviewRequest
-	for rows.Next() {
-		r, err := scanReview(rows)
-		if err != nil {
-			return nil, s.wrap("list review requests", err)
-		}
-		out = append(out, r)
-	}
-	return out, s.wrap("list review requests", rows.Err())
+	return s.ListReviewRequests(ctx, ReviewFilter{OrderID: orderID, Limit: limit})
 }
 
 // HasReviewRequest reports whether a review request for the order was sent
