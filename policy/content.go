@@ -5,6 +5,9 @@ import "strings"
 func (d *doc) checkContent() {
 	d.checkMarketing()
 	for _, h := range d.hitsOf(catOffAmazon) {
+		if d.callsCarrier(h) {
+			continue
+		}
 		d.addHit("OFF_AMAZON_CONTACT", Risk, h, "")
 	}
 	for _, h := range d.hitsOf(catOptOut) {
@@ -31,8 +34,24 @@ func (d *doc) checkContent() {
 	}
 }
 
+// callsCarrier reports "Rufen Sie DHL an" and the like: a call the buyer
+// makes to a carrier or manufacturer, whose numbers may be given, rather
+// than to the seller.
+func (d *doc) callsCarrier(h hit) bool {
+	t := &d.toks[h.from]
+	if w := d.folded[t.fs:t.fe]; w != "rufen" && w != "ruf" {
+		return false
+	}
+	for k := h.from; k < h.to; k++ {
+		if usWords[d.folded[d.toks[k].fs:d.toks[k].fe]] {
+			return false
+		}
+	}
+	return d.inSentence(catPhoneOK, d.sentOf(h))
+}
+
 // checkMarketing reports advertising; "on your next order" counts only next
-// to an incentive, and a voucher already reported as a review incentive is
+// to an incentive, a percentage or a code, and a voucher already reported as a review incentive is
 // not reported twice.
 func (d *doc) checkMarketing() {
 	for _, h := range d.hitsOf(catMarketing) {
@@ -43,7 +62,7 @@ func (d *doc) checkMarketing() {
 		if d.inSentence(catMarketing, s) {
 			continue
 		}
-		if d.inSentence(catIncentive, s) {
+		if d.inSentence(catIncentive, s) || d.inSentence(catDealHint, s) {
 			d.addHit("MARKETING", Risk, h, "nextorder")
 		}
 	}

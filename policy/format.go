@@ -66,7 +66,9 @@ func (d *doc) checkHTML() {
 					break
 				}
 			}
-			if end > 0 && !d.masked(i, end) {
+			// A tag is text when its "<" lies inside a link; a link inside the tag
+			// (href="https://…") does not hide the tag.
+			if end > 0 && !d.masked(i, i+1) {
 				d.add("HTML", Block, i, end, "")
 				i = end - 1
 			}

@@ -35,6 +35,8 @@ var contentLexicon = map[category][]string{
 		"contact us by|via ~1 phone|email|telephone|whatsapp", "email us", "e-mail us", "send us an email",
 		"send us an e-mail", "paypal", "bank transfer", "wire transfer",
 		"unsere* website|webseite|homepage|internetseite|onlineshop|webshop", "unsere* online-shop",
+		"unser* eigene* shop|onlineshop|webshop|website|webseite|homepage|laden", "notre propre ~1 boutique|site",
+		"nostro proprio ~1 negozio|sito", "nuestra propia ~1 tienda|web", "give us a ring|bell|buzz",
 		"unsere* online shop", "direkt bei uns ~2 bestellen|kaufen|erhältlich|bestellt|gekauft", "direkt über uns",
 		"rufen sie uns ~3 an", "rufen sie ~2 an", "ruf ~2 an", "rufen sie ~1 unter",
 		"schreiben sie uns ~2 e-mail", "schreiben sie uns ~2 mail", "per e-mail an uns", "per mail an uns",
@@ -167,6 +169,10 @@ var contentLexicon = map[category][]string{
 		"garanzia", "produttore", "corriere", "garantía", "fabricante", "transportista",
 		"dhl", "dpd", "hermes", "gls", "ups", "fedex", "usps", "tnt", "chronopost", "colissimo", "bartolini",
 		"brt", "sda", "correos", "seur", "mrw", "royal mail", "evri", "post", "poste", "deutsche post",
+	},
+	catDealHint: {
+		"# %", "with|use|enter ~1 code", "mit dem code", "code ~1 eingeben|verwenden|nutzen",
+		"avec|utilisez ~1 code", "con|usi|inserisci ~1 codice", "con|use|introduzca ~1 código",
 	},
 	catAmazonSignature: {
 		"amazon customer service|support|team", "amazon kundenservice|support|team", "amazon-kundenservice",

@@ -14,6 +14,11 @@ var reviewLexicon = map[category][]string{
 		// de
 		"*rezension", "bewertung*", "produktbewertung*", "kundenbewertung*", "verkäuferbewertung*",
 		"sternebewertung*", "erfahrungsbericht*", "verkäuferfeedback", "verkäufer-feedback", "bewerten sie", "zu bewerten",
+		// sharing one's experience on Amazon is writing a review
+		"share|shared|sharing ~3 experience|experiences|thoughts ~2 on|at amazon",
+		"erfahrung* ~5 auf|bei amazon ~1 teilen|mitteilen|schildern|beschreiben",
+		"teilen|schildern|beschreiben ~3 erfahrung* ~3 amazon", "partager|partagez|partagiez ~3 expérience ~2 sur amazon",
+		"condividere|condivida|condividi ~3 esperienza ~2 su amazon", "compartir|comparta|compartas ~3 experiencia ~2 en amazon",
 		// fr
 		"avis client*", "avis clients", "avis sur amazon", "avis positif*", "avis négatif*",
 		"laisser|déposer|écrire|rédiger|donner|partager|laissez|déposez ~3 avis|commentaire|évaluation|note",
@@ -30,10 +35,11 @@ var reviewLexicon = map[category][]string{
 		"opinión", "opiniones", "valoración", "valoraciones", "calificación", "comentario",
 	},
 	catNotReview: {
-		"review of|for ~1 your|the|this ~1 case|request|claim|return|complaint|account|refund|situation|order",
+		"review of|for ~1 your|the|this ~1 case|request|claim|return|complaint|account|refund|situation|order|photos|pictures|images",
 		"under review", "manual review", "for review", "further review",
 		"based on ~1 your ~1 review|feedback", "thanks to your feedback", "following your feedback",
-		"bewertung ~1 des|der|ihres|ihrer|eines|einer|unseres ~1 fall*|falls|schaden*|schäden|sachverhalt*|anliegen*|reklamation*|antrag*|situation|rücksendung|ware|retoure*|mangels|defekt*",
+		"bewertung ~1 des|der|ihres|ihrer|eines|einer|unseres ~1 fall*|falls|schaden*|schäden|sachverhalt*|anliegen*|reklamation*|antrag*|situation|rücksendung|ware|retoure*|mangels|defekt*|foto*|bilder|bildern|aufnahme*|unterlagen|belege",
+		"évaluation des|de ~1 photos|dommages|dégâts", "valutazione delle|dei ~1 foto|immagini", "valoración de ~1 las ~1 fotos|imágenes",
 		"aufgrund|dank|entsprechend|gemäß|wegen ~1 ihrer|ihres|ihrem|ihren|der|dem @prodrev|feedback",
 		"den schaden ~2 bewerten", "zu bewerten ob",
 		"avis de passage|réception|livraison|expédition|envoi|dépôt|la|paiement", "avis d'expédition", "avis d'envoi",
@@ -57,7 +63,7 @@ var reviewLexicon = map[category][]string{
 		// de
 		"gutschein*", "*gutschein", "rabatt*", "*rabatt", "preisnachlass", "nachlass", "gratis*", "kostenlos*",
 		"umsonst", "geschenk", "geschenke", "gratisprobe*", "belohnung*", "belohnen", "rückerstattung*",
-		"erstattung*", "erstatten", "zurückerstatten", "zurückerstattet", "geld zurück", "verlosung*",
+		"erstattung*", "erstatten", "erstattet", "zurückerstatten", "zurückerstattet", "geld zurück", "verlosung*",
 		"gewinnspiel*", "prämie", "vergünstig*", "ermäßig*", "entschädig*",
 		// fr
 		"gratuit*", "remise*", "réduction*", "bon d'achat", "bon de réduction", "code promo", "carte cadeau",
@@ -67,6 +73,10 @@ var reviewLexicon = map[category][]string{
 		// es
 		"descuento*", "cupón*", "cupon*", "código promocional", "tarjeta regalo", "reembols*", "regalo*",
 		"sorteo*", "recompensa*", "compensación",
+		// a "small gesture" is a gift, however modestly named
+		"small|little ~1 gesture|token|something|surprise", "gesture of ~1 thanks|appreciation|gratitude",
+		"kleine* ~1 aufmerksamkeit|überraschung", "petit* ~1 geste|attention|surprise",
+		"piccol* ~1 pensiero|omaggio|sorpresa", "pensierino", "pequeñ* ~1 detalle|obsequio|sorpresa", "obsequio*",
 	},
 	catNotIncentive: {
 		"feel free", "toll free", "free of charge replacement|return|repair", "free replacement|return|returns|repair",
@@ -86,25 +96,30 @@ var reviewLexicon = map[category][]string{
 		"in cambio", "come ringraziamento", "per la sua|tua ~1 recensione|valutazione",
 		"a cambio", "como agradecimiento", "por su|tu ~1 reseña|opinión|valoración",
 	},
+	catInReturn: {
+		"im gegenzug", "als gegenleistung", "in exchange", "in return", "en échange", "en contrepartie",
+		"in cambio", "a cambio",
+	},
 	catPositiveReview: {
 		"@pos @prodrev|@fb", "@prodrev|@fb @posafter", "@five @star @prodrev|@fb|bewertung*",
 		"@leave_en|@leave_de|donner|laisser|mettre|mettez|dare|lasciare|dar|dejar|deje|poner ~3 @five ~1 @star",
 		"full marks", "volle punktzahl", "top bewertung*", "top-bewertung*", "topbewertung*", "best rating",
 		"la note maximale", "il punteggio massimo", "la máxima puntuación",
+		"@prodrev|note ~2 @five ~1 @star", "@five ~1 @star auf|on|sur|su|en amazon",
 	},
 	catStars: {"@five ~1 @star", "five-star", "fünf-sterne", "5-sterne"},
 	catIfHappy: {
 		"if you are|were|re|feel ~2 @happy", "if you like|liked|love|loved|enjoy|enjoyed",
 		"if you had ~2 positive|good|great|pleasant experience",
 		"wenn|falls|sofern sie ~4 @happy", "wenn|falls|sofern ~4 gefällt|gefallen",
-		"wenn|falls|sofern sie ~3 positive|gute erfahrung*",
+		"wenn|falls|sofern sie ~3 positive|gute erfahrung*", "wenn|falls|sofern ~3 gepasst",
 		"si vous êtes|étiez|avez ~2 @happy", "si ~3 vous plaît|plaît", "si vous aimez|avez aimé",
 		"se sei|è|siete ~2 @happy", "se ~3 piaciuto|piace",
 		"si está|estás|están|quedó|ha|has ~2 @happy", "si le|te ~2 gusta|gustó|gustado",
 	},
 	catIfUnhappy: {
 		"if you are|were|re ~1 not ~2 @happy", "if you aren|weren t ~2 @happy", "not ~2 @happy",
-		"if there ~1 is|are|was|were ~2 problem|problems|issue|issues", "if anything ~2 wrong|not",
+		"if there ~1 is|are|was|were ~2 problem|problems|issue|issues", "if anything ~2 wrong|not", "if not",
 		"if you have|had|experience|encounter ~3 problem|problems|issue|issues|concerns",
 		"nicht ~2 @happy", "unzufrieden", "bei problemen|fragen|schwierigkeiten|unklarheiten",
 		"falls|wenn|sollte|sollten ~4 problem*|schiefgehen|schief|mängel|mangel", "falls|wenn|sollte|sollten ~4 nicht ~1 stimmen|passen|funktionier*|gefallen|gefällt",
@@ -117,12 +132,13 @@ var reviewLexicon = map[category][]string{
 		"kontaktieren sie uns", "melden sie sich", "wenden sie sich ~2 an uns", "schreiben sie uns",
 		"geben sie uns ~2 bescheid", "contactez-nous", "contactez nous", "écrivez-nous",
 		"contattaci", "ci contatti", "scrivici", "contáctenos", "contáctanos", "escríbanos", "póngase en contacto",
+		"reply here", "reply to this message", "just reply",
 	},
 	catGatingStrong: {
 		"before ~2 leave|leaving|write|writing|post|posting|give|giving|submit|submitting ~3 review|reviews|feedback|rating",
 		"instead of ~1 leaving|writing|posting|giving ~3 review|reviews|feedback|rating",
 		"rather than ~1 leaving|writing|posting|giving ~3 review|reviews|feedback|rating",
-		"contact us first", "contact us before",
+		"contact us first", "contact us before", "reply here first", "message us first",
 		"bevor sie ~5 bewertung*|*rezension|bewerten|feedback|verkäuferbewertung*",
 		"statt|anstatt|anstelle ~3 bewertung*|*rezension|feedback",
 		"kontaktieren sie uns ~1 bitte ~1 zuerst|vorher", "melden sie sich ~2 zuerst|vorher",
@@ -145,7 +161,7 @@ var reviewLexicon = map[category][]string{
 	},
 	catPersuasion: {
 		"mean|means the|a|so world|lot|much", "small business", "small family business", "family business",
-		"small company", "helps us ~1 a lot|greatly|grow|so much|enormously", "help us grow", "help us out",
+		"small company", "small shop|store|seller|brand", "helps us ~1 a lot|greatly|grow|so much|enormously", "help us grow", "help us out",
 		"every review ~1 counts|matters|helps", "we rely|depend ~1 on ~2 review|reviews|feedback",
 		"kleines ~1 unternehmen|familienunternehmen|familienbetrieb|team", "kleiner ~1 familienbetrieb|händler",
 		"sind ~3 angewiesen", "hilft uns ~1 sehr|enorm|ungemein|wirklich|weiter", "würde uns ~2 sehr helfen",

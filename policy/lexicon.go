@@ -39,6 +39,8 @@ const (
 	catThreat                          // "legal action", "Anwalt"
 	catPhoneOK                         // warranty providers, carriers, manufacturers: their numbers may be given
 	catAmazonSignature                 // "Amazon Customer Service": impersonation when it signs the message
+	catInReturn                        // "im Gegenzug", "in exchange": ties a benefit to what the next sentence asks
+	catDealHint                        // "10 %", "code": makes "on your next order" a discount
 	catCount
 )
 
@@ -57,7 +59,7 @@ var classes = map[string]string{
 	"chg_en":   "change|changing|update|updating|remove|removing|delete|deleting|revise|revising|edit|editing|modify|amend|reconsider|withdraw|retract|adjust",
 	"chg_de":   "änder*|abänder*|geänder*|anpass*|anzupass*|angepasst|aktualisier*|lösch*|gelösch*|entfern*|zurückzieh*|zurückgezog*|zurücknehm*|zurückzunehm*|überdenk*|korrigier*|überarbeit*|revidier*",
 	"chg_rom":  "modifier|supprimer|retirer|changer|reconsidérer|modificare|rimuovere|cancellare|eliminare|cambiare|aggiornare|ritirare|modificar|cambiar|eliminar|borrar|retirar|actualizar|quitar",
-	"pos":      "positive|positiv|positiven|positiver|positives|positivo|positiva|positivi|positivas|positivos|positif|positifs|good|great|glowing|excellent|gute|guten|gutes|tolle|super|bonne|bon|buona|buon|buena|buen",
+	"pos":      "positive|positiv|positiven|positiver|positives|positivo|positiva|positivi|positivas|positivos|positif|positifs|good|great|glowing|excellent|top|highest|gute|guten|gutes|tolle|super|bonne|bon|buona|buon|buena|buen",
 	"posafter": "positive|positiv|positif|positifs|positiva|positivo|positive|positivas|positivos|élogieux|favorable|favorevole|favorables",
 	"happy":    "happy|satisfied|pleased|delighted|content|zufrieden|glücklich|begeistert|satisfait|satisfaite|satisfaits|contente|soddisfatto|soddisfatta|soddisfatti|contento|contenta|satisfecho|satisfecha|satisfechos",
 	"leave_en": "leave|write|post|submit|share|give|drop|add",

@@ -3,6 +3,7 @@ package policy
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // tlds are the top-level domains a scheme-less domain must end in. File
@@ -247,6 +248,19 @@ func (d *doc) checkLinks() {
 		if strings.IndexByte(s, '@') >= 0 {
 			return
 		}
+		start, end := c.start, c.end
+		if k := strings.Index(s, "://"); k > 0 && !obf && !strings.HasPrefix(s, "http") {
+			// A URL inside markup, as in href="https://…">: the link runs from
+			// its scheme to the closing quote.
+			if b := strings.LastIndex(s[:k], "http"); b > 0 && (k-b == 4 || (k-b == 5 && s[b+4] == 's')) {
+				start += utf8.RuneCountInString(s[:b])
+				s = s[b:]
+				if q := strings.IndexAny(s, "\"'<>"); q > 0 {
+					end = start + utf8.RuneCountInString(s[:q])
+					s = s[:q]
+				}
+			}
+		}
 		rest := s
 		scheme := false
 		for _, p := range []string{"https://", "http://"} {
@@ -261,9 +275,9 @@ func (d *doc) checkLinks() {
 			}
 			host = rest
 		}
-		d.mask(c.start, c.end)
+		d.mask(start, end)
 		path := strings.TrimPrefix(rest, host)
-		d.classifyLink(c.start, c.end, host, path, obf)
+		d.classifyLink(start, end, host, path, obf)
 	})
 }
 
@@ -292,6 +306,11 @@ func (d *doc) classifyLink(s, e int, host, path string, obf bool) {
 
 var dotWords = map[string]bool{"dot": true, "punkt": true, "point": true, "punto": true}
 
+// atWords spell out "@" in French, Italian, Spanish and German; unlike
+// English "at" they mean nothing else, so "info arroba tienda punto es" is
+// an address even with a TLD that "punto" alone would not be trusted with.
+var atWords = map[string]bool{"ät": true, "arobase": true, "chiocciola": true, "arroba": true, "klammeraffe": true}
+
 var notDomainLabel = map[string]bool{"the": true, "a": true, "le": true, "la": true, "el": true, "il": true,
 	"lo": true, "der": true, "die": true, "das": true, "ein": true, "un": true, "this": true, "that": true,
 	"one": true, "next": true, "main": true, "de": true, "du": true, "un'": true, "uno": true, "una": true}
@@ -316,7 +335,8 @@ func (d *doc) checkObfuscations() {
 		}
 		bracketed := ts[i-1].has(tokBracket)
 		www := word(start) == "www"
-		if !bracketed && !www && start == label {
+		spelledAt := start >= 2 && atWords[word(start-1)] && ts[start-2].has(tokLetter) && ts[start-2].sent == ts[start].sent
+		if !bracketed && !www && !spelledAt && start == label {
 			if notDomainLabel[word(label)] || !(obfuscationTLDs[word(i)] ||
 				(word(i) == "de" && (word(i-1) == "punkt" || word(i-1) == "dot"))) {
 				continue
@@ -324,7 +344,7 @@ func (d *doc) checkObfuscations() {
 		}
 		s, e := ts[start].start, ts[i].end
 		// "info (at) shop dot de" and "orders at shop dot com" are e-mail addresses.
-		if start >= 2 && (word(start-1) == "at" || word(start-1) == "ät") && ts[start-2].has(tokLetter) &&
+		if start >= 2 && (word(start-1) == "at" || atWords[word(start-1)]) && ts[start-2].has(tokLetter) &&
 			ts[start-2].sent == ts[start].sent {
 			s = ts[d.labelStart(start-2)].start
 			d.add("EMAIL_ADDRESS", Block, s, e, "obfuscated")
@@ -341,7 +361,7 @@ func (d *doc) checkObfuscations() {
 	// address as a whole is an e-mail address.
 	for i := 1; i+1 < len(ts); i++ {
 		w := word(i)
-		if !(w == "at" && ts[i].has(tokBracket) || w == "ät") || ts[i-1].has(tokMasked) || !ts[i-1].has(tokLetter) {
+		if !(w == "at" && ts[i].has(tokBracket) || atWords[w]) || ts[i-1].has(tokMasked) || !ts[i-1].has(tokLetter) {
 			continue
 		}
 		if !ts[i+1].has(tokMasked) {

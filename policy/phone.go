@@ -15,7 +15,23 @@ var referenceWords = map[string]bool{
 	"numéro": true, "numero": true, "número": true, "invoice": true, "rechnung": true, "order": true,
 	"suivi": true, "seguimiento": true, "spedizione": true, "colis": true, "ref": true, "referenz": true,
 	"serial": true, "seriennummer": true, "model": true, "modell": true, "plz": true, "postcode": true,
-	"zip": true, "id": true, "code": true,
+	"zip": true, "id": true, "code": true, "part": true, "item": true, "teil": true, "ersatzteil": true,
+	"artikel": true, "typ": true, "type": true, "pièce": true, "référence": true, "modèle": true,
+	"articolo": true, "codice": true, "pieza": true, "referencia": true, "modelo": true,
+}
+
+// genericReferenceWords are the reference words that also introduce phone
+// numbers: "unter der Nummer 0171 …" after "WhatsApp" or "Telefon" is one.
+var genericReferenceWords = map[string]bool{
+	"nr": true, "no": true, "number": true, "nummer": true, "numéro": true, "numero": true, "número": true,
+}
+
+// phoneWords say that the number nearby is for calling or messaging.
+var phoneWords = map[string]bool{
+	"telefon": true, "tel": true, "telefonisch": true, "phone": true, "call": true, "whatsapp": true,
+	"handy": true, "mobil": true, "mobile": true, "hotline": true, "fax": true, "anrufen": true,
+	"téléphone": true, "portable": true, "appelez": true, "telefono": true, "cellulare": true, "chiamare": true,
+	"teléfono": true, "móvil": true, "llame": true, "llámenos": true, "ring": true, "sms": true, "text": true,
 }
 
 // checkPhones finds phone numbers. Order IDs are masked already; dates,
@@ -155,7 +171,28 @@ func (d *doc) referenceBefore(start int) bool {
 	for n := 0; k > 0 && n < 4; n++ {
 		k--
 		t := &d.toks[k]
-		if referenceWords[d.folded[t.fs:t.fe]] {
+		w := d.folded[t.fs:t.fe]
+		if phoneWords[w] {
+			return false // "Nummer: Telefon 0800 …"
+		}
+		if referenceWords[w] {
+			return !genericReferenceWords[w] || !d.phoneWordBefore(k)
+		}
+	}
+	return false
+}
+
+// phoneWordBefore reports a phone word among the few tokens of the same
+// sentence before token k.
+func (d *doc) phoneWordBefore(k int) bool {
+	sent := d.toks[k].sent
+	for n := 0; k > 0 && n < 6; n++ {
+		k--
+		t := &d.toks[k]
+		if t.sent != sent {
+			return false
+		}
+		if phoneWords[d.folded[t.fs:t.fe]] {
 			return true
 		}
 	}
@@ -173,7 +210,31 @@ func (d *doc) phoneContextOK(start int) bool {
 		return false
 	}
 	sent := d.toks[k].sent
+	if d.callsUs(sent) {
+		return false // "call us on …" gives the seller's own number, whoever else is named
+	}
 	return d.inSentence(catPhoneOK, sent) || d.inSentence(catPhoneOK, sent-1)
+}
+
+// usWords name the seller as the one to call: "call us", "rufen Sie uns an", "appelez-nous".
+var usWords = map[string]bool{"us": true, "uns": true, "nous": true, "ci": true, "nos": true,
+	"llámenos": true, "llámanos": true, "chiamaci": true, "chiamateci": true}
+
+// callsUs reports an off-Amazon contact phrase in sentence s that asks the
+// buyer to call or message the seller.
+func (d *doc) callsUs(s int) bool {
+	for _, h := range d.hitsOf(catOffAmazon) {
+		if d.sentOf(h) != s {
+			continue
+		}
+		for k := h.from; k < h.to; k++ {
+			t := &d.toks[k]
+			if usWords[d.folded[t.fs:t.fe]] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isDate recognises 03/04/2026, 3.4.26 and 2026-04-03.

@@ -30,10 +30,12 @@ func (d *doc) checkReviews() {
 	incentiveSent := map[int]bool{}
 
 	// REVIEW_INCENTIVE: an incentive in a review sentence, or in the sentence
-	// after one when an exchange ties them ("… eine Rezension. Als Dankeschön …").
+	// after one when an exchange ties them ("… eine Rezension. Als Dankeschön …"),
+	// or in the sentence before one that asks for the review in return
+	// ("Wir haben Ihnen alles erstattet. Im Gegenzug entfernen Sie …").
 	for _, h := range d.hitsOf(catIncentive) {
 		s := d.sentOf(h)
-		if rev[s] || (rev[s-1] && d.inSentence(catExchange, s)) {
+		if rev[s] || (rev[s-1] && d.inSentence(catExchange, s)) || (rev[s+1] && d.inSentence(catInReturn, s+1)) {
 			if !incentiveSent[s] {
 				d.addHit("REVIEW_INCENTIVE", Block, h, "")
 			}
@@ -61,7 +63,8 @@ func (d *doc) checkReviews() {
 	// REVIEW_GATING: steering unhappy buyers away from reviews.
 	anyReview := len(rev) > 0
 	for _, h := range d.hitsOf(catGatingStrong) {
-		if anyReview || d.inSentence(catReviewWeak, d.sentOf(h)) {
+		s := d.sentOf(h)
+		if anyReview || d.inSentence(catReviewWeak, s) || (d.inSentence(catIfUnhappy, s) && d.reviewVerbIn(s)) {
 			d.addHit("REVIEW_GATING", Risk, h, "")
 		}
 	}
@@ -91,6 +94,23 @@ func (d *doc) checkReviews() {
 			d.addHit("REVIEW_PERSUASION", Warn, h, "")
 		}
 	}
+}
+
+// reviewVerbs are the bare verbs of reviewing. Alone they are too common to
+// mean a product review ("review the proof"); next to a gating phrase and a
+// problem they do: "if anything is wrong, contact us first - before you review".
+var reviewVerbs = map[string]bool{"review": true, "rate": true, "bewerten": true, "rezensieren": true,
+	"évaluer": true, "noter": true, "recensire": true, "valutare": true, "valorar": true, "reseñar": true}
+
+// reviewVerbIn reports a bare review verb in sentence s.
+func (d *doc) reviewVerbIn(s int) bool {
+	for k := range d.toks {
+		t := &d.toks[k]
+		if t.sent == s && reviewVerbs[d.folded[t.fs:t.fe]] {
+			return true
+		}
+	}
+	return false
 }
 
 // overlaps reports whether a hit of cat shares a token with h.

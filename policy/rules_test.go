@@ -53,6 +53,11 @@ func TestExternalLink(t *testing.T) {
 		{"abbreviation", "Bitte senden Sie z.B. ein Foto (Rechnung.pdf) mit v2.1 oder 1.5 kg.", "", 0},
 		{"el punto es", "El punto es que el paquete llegó tarde.", "", 0},
 		{"point de vue", "De notre point de vue, le colis est en retard.", "", 0},
+		{"href", `<a href="https://www.candlecove.com/care">Pflegehinweise</a>`, "", Block},
+		{"punto di ritiro", "Il corriere arriva al punto di ritiro in via Roma.", "", 0},
+	})
+	runRuleCases(t, "HTML", []ruleCase{
+		{"tag around a link", `<a href="https://www.candlecove.com/care">Pflegehinweise</a>`, "", Block},
 	})
 }
 
@@ -63,6 +68,9 @@ func TestEmailAddress(t *testing.T) {
 		{"spaced at", "write to info (at) shop dot com", "", Block},
 		{"marketplace alias", "abc123@marketplace.amazon.de", "", Block},
 		{"no address", "Wir sind erreichbar @ Amazon über das Postfach.", "", 0},
+		{"arobase", "Envoyez le logo à contact arobase atelier-bois point fr.", "", Block},
+		{"chiocciola", "Mandi la foto a info chiocciola negozio punto it.", "", Block},
+		{"arroba", "Envíe la foto a pedidos arroba regalos-luna punto es.", "", Block},
 	})
 }
 
@@ -78,6 +86,13 @@ func TestPhoneNumber(t *testing.T) {
 		{"price", "Der Preis beträgt 1.299,00 € inklusive.", "", 0},
 		{"date", "Lieferung am 03/04/2026 oder 12.05.2024.", "", 0},
 		{"postcode", "Adresse: 10115 Berlin.", "", 0},
+		{"part number", "The replacement part 4400-2231-09 is on backorder.", "", 0},
+		{"nummer after whatsapp", "Schicken Sie ein Foto per WhatsApp unter der Nummer 0171 2345678.", "", Block},
+		{"nummer, then telefon", "Die Service-Nummer des Herstellers: Telefon 0800 1234567.", "", Warn},
+		{"customer number", "Ihre Kundennummer 12345678 liegt uns vor.", "", 0},
+		{"own number despite courier", "The courier could not find you. Give us a ring on 07700 900456.", "", Block},
+		{"carrier number", "Call DHL on 0800 123 4567 to rearrange delivery.", "", Warn},
+		{"call us despite carrier", "Rufen Sie uns an, falls DHL nicht kommt: 0228 4333112.", "", Block},
 	})
 }
 
@@ -108,6 +123,14 @@ func TestReviewRules(t *testing.T) {
 		{"we reviewed", "We reviewed your case and issued a full refund.", "", 0},
 		{"free replacement", "Wir senden Ihnen kostenlosen Ersatz; gerne können Sie danach eine Bewertung schreiben.", "", 0},
 		{"feel free", "Feel free to leave a review on Amazon.", "", 0},
+		{"small gesture", "As a small gesture, we'll send you a pillowcase once your review is up.", "", Block},
+		{"kleine aufmerksamkeit", "Als kleine Aufmerksamkeit legen wir ein Extra bei, wenn Sie Ihre Erfahrungen auf Amazon teilen.", "", Block},
+		{"piccolo pensiero", "Come piccolo pensiero le invieremo un regalo una volta pubblicata la sua recensione.", "", Block},
+		{"gesture without review", "As a small gesture we refund the shipping costs for the delay.", "", 0},
+		{"refund, then in return", "Wir haben Ihnen alles erstattet. Im Gegenzug entfernen Sie bitte Ihre Bewertung.", "", Block},
+		{"refund, then thanks for the review", "Wir haben Ihnen 20 € erstattet. Vielen Dank für Ihre Bewertung.", "", 0},
+		{"assessment of photos", "Nach Bewertung der Fotos erstatten wir Ihnen 30 € als Teilerstattung.", "", 0},
+		{"experience outside amazon", "Nach unserer Erfahrung dauert die Zustellung bei Amazon zwei Tage. Wir erstatten die Versandkosten.", "", 0},
 	})
 	runRuleCases(t, "POSITIVE_REVIEW_REQUEST", []ruleCase{
 		{"stars", "Bitte geben Sie uns 5 Sterne!", "", Risk},
@@ -119,11 +142,21 @@ func TestReviewRules(t *testing.T) {
 		{"hotel", "Wir haben im 5-Sterne-Hotel übernachtet.", "", 0},
 		{"neutral", "Wir freuen uns über Ihre ehrliche Bewertung.", "", 0},
 		{"unhappy", "If you are not happy with the mug, tell us and we replace it.", "", 0},
+		{"top rating", "We'd be thrilled with a top rating!", "", Risk},
+		{"note de 5 étoiles", "Une note de 5 étoiles nous ferait plaisir !", "", Risk},
+		{"valoración de cinco estrellas", "Nos haría felices una valoración de cinco estrellas.", "", Risk},
+		{"stars on amazon", "Fünf Sterne auf Amazon wären das schönste Dankeschön.", "", Risk},
+		{"share experience if happy", "If you are happy, please share your experience on Amazon.", "", Risk},
+		{"product name", "The Top Star 5 scooter is delayed by four days.", "", 0},
+		{"stars in a product name", "Die Gartenbank Top 5 Sterne Edition ist verspätet.", "", 0},
 	})
 	runRuleCases(t, "REVIEW_GATING", []ruleCase{
 		{"before", "Bevor Sie eine negative Bewertung abgeben, kontaktieren Sie uns bitte.", "", Risk},
 		{"instead", "Please contact us instead of leaving negative feedback.", "", Risk},
 		{"plain help", "Bei Problemen melden Sie sich gerne, wir helfen sofort.", "", 0},
+		{"before you review", "Please contact us first if anything is wrong - before you review, give us a chance.", "", Risk},
+		{"reply here first", "Please share your experience on Amazon. If not, just reply here first.", "", Risk},
+		{"review the proof", "Please review the proof before you review the colours and reply first thing tomorrow.", KindConfirmCustomizationDetails, 0},
 	})
 	runRuleCases(t, "REVIEW_CHANGE_OR_REMOVAL", []ruleCase{
 		{"de", "Könnten Sie Ihre Bewertung bitte ändern, jetzt wo alles gelöst ist?", "", Risk},
@@ -135,6 +168,7 @@ func TestReviewRules(t *testing.T) {
 	runRuleCases(t, "REVIEW_PERSUASION", []ruleCase{
 		{"small business", "We are a small business and every review counts.", "", Risk - 1},
 		{"no review", "We are a small business and ship every day.", "", 0},
+		{"small shop", "A top rating really helps a small shop like ours.", "", Warn},
 	})
 }
 
@@ -145,11 +179,18 @@ func TestContentRules(t *testing.T) {
 		{"newsletter", "Subscribe to our newsletter.", "", Risk},
 		{"partial refund", "Wir bieten Ihnen einen Preisnachlass von 5 € an, wenn Sie den Artikel behalten.", "", 0},
 		{"angebot", "Unser Angebot: Wir senden kostenlos Ersatz.", "", 0},
+		{"percent on next order", "Als Entschuldigung erhalten Sie 10 % auf Ihre nächste Bestellung.", "", Risk},
+		{"code on next order", "Use code SORRY on your next order.", "", Risk},
+		{"next order without deal", "Bei Ihrer nächsten Bestellung prüfen wir die Adresse vorab.", "", 0},
 	})
 	runRuleCases(t, "OFF_AMAZON_CONTACT", []ruleCase{
 		{"whatsapp", "Schreiben Sie uns per WhatsApp.", "", Risk},
 		{"website", "Visit our website for more.", "", Risk},
 		{"amazon contact", "Bitte antworten Sie einfach auf diese Nachricht.", "", 0},
+		{"own shop", "Ersatzklingen finden Sie günstiger in unserem eigenen Shop.", "", Risk},
+		{"give us a ring", "Give us a ring and we'll sort it out.", "", Risk},
+		{"call the carrier", "Rufen Sie DHL unter 0228 4333112 an, um die Zustellung zu verschieben.", "", 0},
+		{"call us despite carrier", "Rufen Sie uns an, falls DHL nicht kommt: 0228 4333112.", "", Risk},
 	})
 	runRuleCases(t, "OPT_OUT_LINK", []ruleCase{
 		{"de", "Sie können sich jederzeit abmelden.", "", Block},
