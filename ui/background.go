@@ -2,6 +2,7 @@ package ui
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,16 +49,38 @@ func (b *debouncer) stop() {
 // so closing the window (and the tests) can wait for them.
 var background sync.WaitGroup
 
-// closeWait bounds how long closing the window waits for its goroutines
-// before it closes the database anyway.
+// workGroup counts the goroutines spawn started for one service's screens,
+// so switching between the demo and the account can wait for the old
+// screens' work (a draft being saved, a send's outcome being recorded)
+// before their service closes.
+type workGroup struct{ wg sync.WaitGroup }
+
+// currentWork is the group spawn adds to; newWork replaces it.
+var currentWork atomic.Pointer[workGroup]
+
+func init() { currentWork.Store(&workGroup{}) }
+
+// newWork starts a new group for the goroutines spawned from now on and
+// returns the one that counted until now.
+func newWork() *workGroup { return currentWork.Swap(&workGroup{}) }
+
+// wait waits until the group's goroutines have ended, or limit has passed;
+// it reports whether they ended.
+func (g *workGroup) wait(limit time.Duration) bool { return waitFor(&g.wg, limit) }
+
+// closeWait bounds how long closing the window, or switching its service,
+// waits for the goroutines before it closes the database anyway.
 const closeWait = 5 * time.Second
 
 // waitBackground waits until the goroutines spawn started have ended, or
 // limit has passed; it reports whether they ended.
-func waitBackground(limit time.Duration) bool {
+func waitBackground(limit time.Duration) bool { return waitFor(&background, limit) }
+
+// waitFor waits for wg, or until limit has passed; it reports whether wg ended.
+func waitFor(wg *sync.WaitGroup, limit time.Duration) bool {
 	done := make(chan struct{})
 	go func() {
-		background.Wait()
+		wg.Wait()
 		close(done)
 	}()
 	t := time.NewTimer(limit)
@@ -70,11 +93,15 @@ func waitBackground(limit time.Duration) bool {
 	}
 }
 
-// spawn runs fn in a new goroutine; fn hands its results to the UI through runOnUI.
+// spawn runs fn in a new goroutine, counted in background and the current
+// work group; fn hands its results to the UI through runOnUI.
 func spawn(fn func()) {
+	g := currentWork.Load()
 	background.Add(1)
+	g.wg.Add(1)
 	go func() {
 		defer background.Done()
+		defer g.wg.Done()
 		fn()
 	}()
 }

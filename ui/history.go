@@ -33,6 +33,8 @@ type HistoryScreen struct {
 	// busy counts the goroutines at work, so tests can wait for them.
 	busy     sync.WaitGroup
 	unlisten func()
+	// dialogs holds the screen's open dialogs, so Escape closes them.
+	dialogs *dialogStack
 
 	// filter (or reviewFilter, when showReviews) is the query the list
 	// shows; gen changes with every new query, so late answers to an old
@@ -56,11 +58,22 @@ type HistoryScreen struct {
 }
 
 // NewHistoryScreen builds the history over svc and starts loading the
-// first page; w is the window its dialogs open over.
+// first page; w is the window its dialogs open over, and Escape in w
+// closes them.
 func NewHistoryScreen(svc *app.Service, w fyne.Window) *HistoryScreen {
+	dialogs := &dialogStack{}
+	if w != nil {
+		installEscape(w.Canvas(), dialogs.dismissTop)
+	}
+	return newHistoryScreen(svc, w, dialogs)
+}
+
+// newHistoryScreen is NewHistoryScreen with its dialogs on the window's
+// stack, which the window's Escape already closes.
+func newHistoryScreen(svc *app.Service, w fyne.Window, dialogs *dialogStack) *HistoryScreen {
 	loadTranslations()
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &HistoryScreen{svc: svc, win: w, ctx: ctx, cancel: cancel}
+	s := &HistoryScreen{svc: svc, win: w, ctx: ctx, cancel: cancel, dialogs: dialogs}
 	s.buildUI()
 	s.relabel()
 	s.unlisten = OnLanguageChange(s.relabel)
@@ -290,5 +303,5 @@ func (s *HistoryScreen) showError(err error) {
 	if s.ctx.Err() != nil || s.win == nil {
 		return
 	}
-	showExplainedError(err, s.win)
+	s.dialogs.show(explainedError(err, s.win))
 }

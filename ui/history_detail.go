@@ -296,7 +296,7 @@ func (d *historyDetail) onSendNow() {
 		res, err := s.svc.SendQueued(s.ctx, id, lang)
 		return func() {
 			if err != nil && res.Explanation != "" && s.win != nil {
-				dialog.ShowInformation(tr("history.queued.failed"), res.Explanation, s.win)
+				s.dialogs.show(dialog.NewInformation(tr("history.queued.failed"), res.Explanation, s.win))
 				s.Refresh()
 				return
 			}
@@ -322,11 +322,11 @@ func (d *historyDetail) onDiscard() {
 		discard()
 		return
 	}
-	dialog.ShowConfirm(tr("history.queued.discard.title"), tr("history.queued.discard.confirm"), func(ok bool) {
+	s.dialogs.show(dialog.NewConfirm(tr("history.queued.discard.title"), tr("history.queued.discard.confirm"), func(ok bool) {
 		if ok {
 			discard()
 		}
-	}, s.win)
+	}, s.win))
 }
 
 // afterAction reloads the list, so the message shows its new status.

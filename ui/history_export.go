@@ -31,7 +31,7 @@ func (s *HistoryScreen) onExportTapped() {
 	}
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.Show()
+	s.dialogs.show(d)
 }
 
 // exportTo writes every message (or review request) the current filter
@@ -59,7 +59,7 @@ func (s *HistoryScreen) exportTo(w io.WriteCloser) {
 				return
 			}
 			if s.win != nil {
-				dialog.ShowInformation(tr("history.export.done.title"), tr(done), s.win)
+				s.dialogs.show(dialog.NewInformation(tr("history.export.done.title"), tr(done), s.win))
 			}
 		}
 	})

@@ -49,8 +49,7 @@ func reviewStatusImportance(st store.ReviewStatus) widget.Importance {
 	return messageStatusImportance(store.MessageStatus(st))
 }
 
-// showExplainedError opens a dialog explaining err in the window's language.
-func showExplainedError(err error, w fyne.Window) {
-	d := dialog.NewError(errors.New(app.Explain(err, PolicyLang())), w)
-	d.Show()
+// explainedError is a dialog explaining err in the window's language.
+func explainedError(err error, w fyne.Window) dialog.Dialog {
+	return dialog.NewError(errors.New(app.Explain(err, PolicyLang())), w)
 }

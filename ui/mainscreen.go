@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -35,7 +34,8 @@ type mainScreen struct {
 	shortcuts func()
 	unlisten  func()
 
-	badge                     fyne.CanvasObject
+	badge                     *demoBadge
+	headerLeft                *fyne.Container
 	title, store, notice      *widget.Label
 	tabs                      *container.AppTabs
 	ordersTab, historyTab     *container.TabItem
@@ -60,12 +60,12 @@ func (ms *mainScreen) buildUI() {
 	ms.store = &widget.Label{Importance: widget.LowImportance}
 	ms.notice = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
 	ms.notice.Hide()
-	left := container.NewHBox(ms.title)
+	ms.headerLeft = container.NewHBox(ms.title)
 	if ms.svc.Mode() == app.ModeDemo {
 		ms.badge = newDemoBadge()
-		left.Add(container.NewCenter(ms.badge))
+		ms.headerLeft.Add(container.NewCenter(ms.badge))
 	}
-	header := container.NewVBox(container.NewBorder(nil, nil, left, ms.store), ms.notice)
+	header := container.NewVBox(container.NewBorder(nil, nil, ms.headerLeft, ms.store), ms.notice)
 
 	ms.ordersTab = &container.TabItem{Icon: theme.ListIcon(), Content: ms.work.object()}
 	ms.historyTab = &container.TabItem{Icon: theme.HistoryIcon(), Content: container.NewStack()}
@@ -74,15 +74,6 @@ func (ms *mainScreen) buildUI() {
 	ms.tabs = container.NewAppTabs(ms.ordersTab, ms.historyTab, ms.templatesTab, ms.settingsTab)
 	ms.tabs.OnSelected = ms.onTabSelected
 	ms.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, ms.tabs)
-}
-
-// newDemoBadge is the coloured "DEMO" marker of the header.
-func newDemoBadge() fyne.CanvasObject {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
-	bg.CornerRadius = 4
-	text := canvas.NewText(" "+tr("demo.badge")+" ", theme.Color(theme.ColorNameBackground))
-	text.TextStyle = fyne.TextStyle{Bold: true}
-	return container.NewStack(bg, container.NewPadded(text))
 }
 
 func (ms *mainScreen) object() fyne.CanvasObject { return ms.root }
@@ -125,6 +116,11 @@ func (ms *mainScreen) relabel() {
 	ms.templatesTab.Text = tr("tab.templates")
 	ms.settingsTab.Text = tr("tab.settings")
 	ms.tabs.Refresh()
+	if ms.badge != nil {
+		// The badge's text changed its width: lay the header out again.
+		ms.badge.Refresh()
+		ms.headerLeft.Refresh()
+	}
 	notice := ""
 	if ms.svc.Mode() == app.ModeDemo {
 		notice = ms.svc.Notice(PolicyLang())
@@ -145,7 +141,7 @@ func (ms *mainScreen) onTabSelected(t *container.TabItem) {
 		ms.work.loadTemplates()
 	case ms.historyTab:
 		if ms.history == nil {
-			ms.history = NewHistoryScreen(ms.svc, ms.w.win)
+			ms.history = newHistoryScreen(ms.svc, ms.w.win, &ms.w.dialogs)
 			ms.history.OnReuse = ms.onReuse
 			ms.historyTab.Content = ms.history.Object()
 			ms.tabs.Refresh()
@@ -154,7 +150,7 @@ func (ms *mainScreen) onTabSelected(t *container.TabItem) {
 		}
 	case ms.templatesTab:
 		if ms.templates == nil {
-			ms.templates = NewTemplatesScreen(ms.svc, ms.w.win)
+			ms.templates = newTemplatesScreen(ms.svc, ms.w.win, &ms.w.dialogs)
 			ms.templatesTab.Content = ms.templates.Object()
 			ms.tabs.Refresh()
 		}

@@ -23,7 +23,11 @@ const ordersPageSize = 200
 var orderStatuses = app.OrderStatuses
 
 // dateRanges are the date filter's choices in days back; 0 is any time.
+// The choice after them is the custom range.
 var dateRanges = []int{0, 7, 30, 90}
+
+// customRange is the date filter's index of the custom range.
+var customRange = len(dateRanges)
 
 // ordersScreen lists the stored orders, newest first, with search, filters
 // and the sync. The list is virtualised over a slice that grows page by
@@ -51,6 +55,7 @@ type ordersScreen struct {
 	searchEntry                *widget.Entry
 	marketSelect, statusSelect *widget.Select
 	dateSelect                 *widget.Select
+	dateRange                  *dateRangeFilter
 	eligibleCheck, messagesChk *widget.Check
 	count                      *widget.Label
 	list                       *widget.List
@@ -73,7 +78,8 @@ func (s *ordersScreen) buildUI() {
 	s.searchEntry.OnSubmitted = func(string) { s.search.stop(); s.reload() }
 	s.marketSelect = &widget.Select{OnChanged: func(string) { s.onFilterChanged() }}
 	s.statusSelect = &widget.Select{OnChanged: func(string) { s.onFilterChanged() }}
-	s.dateSelect = &widget.Select{OnChanged: func(string) { s.onFilterChanged() }}
+	s.dateSelect = &widget.Select{OnChanged: func(string) { s.onDateChoice() }}
+	s.dateRange = newDateRangeFilter(s.onFilterChanged)
 	s.eligibleCheck = &widget.Check{OnChanged: func(bool) { s.onFilterChanged() }}
 	s.messagesChk = &widget.Check{OnChanged: func(bool) { s.onFilterChanged() }}
 	s.count = &widget.Label{Importance: widget.LowImportance}
@@ -87,7 +93,7 @@ func (s *ordersScreen) buildUI() {
 	s.list.ExtendBaseWidget(s.list)
 	filters := container.NewGridWithColumns(3, s.marketSelect, s.statusSelect, s.dateSelect)
 	checks := container.NewHBox(s.eligibleCheck, s.messagesChk)
-	top := container.NewVBox(s.searchEntry, filters, checks, s.count)
+	top := container.NewVBox(s.searchEntry, filters, s.dateRange.object(), checks, s.count)
 	bottom := container.NewVBox(widget.NewSeparator(), s.sync.object(), s.reviewsButton)
 	s.root = container.NewBorder(top, bottom, nil, nil, s.list)
 }
@@ -129,7 +135,8 @@ func (s *ordersScreen) relabel() {
 	for _, d := range dateRanges[1:] {
 		dates = append(dates, tr("orders.filter.days", map[string]any{"N": d}))
 	}
-	setOptions(s.dateSelect, dates)
+	setOptions(s.dateSelect, append(dates, tr("orders.filter.custom")))
+	s.dateRange.relabel()
 	s.eligibleCheck.Text = tr("orders.filter.eligible")
 	s.eligibleCheck.Refresh()
 	s.messagesChk.Text = tr("orders.filter.messages")
@@ -165,6 +172,12 @@ func (s *ordersScreen) onFilterChanged() {
 	s.reload()
 }
 
+// onDateChoice shows the From and To dates for the custom range, and reloads.
+func (s *ordersScreen) onDateChoice() {
+	s.dateRange.setVisible(s.dateSelect.SelectedIndex() == customRange)
+	s.reload()
+}
+
 // currentFilter is the filter the widgets show.
 func (s *ordersScreen) currentFilter() store.OrderFilter {
 	f := store.OrderFilter{Search: strings.TrimSpace(s.searchEntry.Text), Limit: ordersPageSize,
@@ -175,7 +188,10 @@ func (s *ordersScreen) currentFilter() store.OrderFilter {
 	if i := s.statusSelect.SelectedIndex(); i > 0 && i <= len(orderStatuses) {
 		f.Status = string(orderStatuses[i-1])
 	}
-	if i := s.dateSelect.SelectedIndex(); i > 0 && i < len(dateRanges) {
+	switch i := s.dateSelect.SelectedIndex(); {
+	case i == customRange:
+		f.From, f.To = s.dateRange.bounds()
+	case i > 0 && i < len(dateRanges):
 		f.From = time.Now().AddDate(0, 0, -dateRanges[i]).Truncate(24 * time.Hour)
 	}
 	return f
@@ -241,7 +257,7 @@ func (s *ordersScreen) loadCount() {
 			s.total = n
 			s.updateCount()
 			if s.firstRun && n == 0 && f.Search == "" && f.Marketplace == "" && f.Status == "" && f.From.IsZero() &&
-				!f.ReviewEligible && !f.HasMessages {
+				f.To.IsZero() && !f.ReviewEligible && !f.HasMessages {
 				s.sync.Start()
 			}
 			s.firstRun = false

@@ -331,10 +331,10 @@ func (e *templateEditor) onDelete() {
 	if s.win == nil {
 		return
 	}
-	dialog.ShowConfirm(tr("templates.delete.title"),
+	s.dialogs.show(dialog.NewConfirm(tr("templates.delete.title"),
 		tr("templates.delete.confirm", map[string]any{"Title": e.orig.Title}), func(ok bool) {
 			if ok {
 				remove()
 			}
-		}, s.win)
+		}, s.win))
 }

@@ -30,6 +30,8 @@ type TemplatesScreen struct {
 	// busy counts the goroutines at work, so tests can wait for them.
 	busy     sync.WaitGroup
 	unlisten func()
+	// dialogs holds the screen's open dialogs, so Escape closes them.
+	dialogs *dialogStack
 
 	// gen changes with every reload, so late answers to an old one are dropped.
 	gen    int
@@ -50,11 +52,22 @@ type TemplatesScreen struct {
 }
 
 // NewTemplatesScreen builds the template screen over svc and starts
-// loading the templates; w is the window its dialogs open over.
+// loading the templates; w is the window its dialogs open over, and
+// Escape in w closes them.
 func NewTemplatesScreen(svc *app.Service, w fyne.Window) *TemplatesScreen {
+	dialogs := &dialogStack{}
+	if w != nil {
+		installEscape(w.Canvas(), dialogs.dismissTop)
+	}
+	return newTemplatesScreen(svc, w, dialogs)
+}
+
+// newTemplatesScreen is NewTemplatesScreen with its dialogs on the
+// window's stack, which the window's Escape already closes.
+func newTemplatesScreen(svc *app.Service, w fyne.Window, dialogs *dialogStack) *TemplatesScreen {
 	loadTranslations()
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &TemplatesScreen{svc: svc, win: w, ctx: ctx, cancel: cancel}
+	s := &TemplatesScreen{svc: svc, win: w, ctx: ctx, cancel: cancel, dialogs: dialogs}
 	s.buildUI()
 	s.relabel()
 	s.unlisten = OnLanguageChange(s.relabel)
@@ -257,13 +270,13 @@ func (s *TemplatesScreen) confirmDiscard(proceed, stay func()) {
 		proceed()
 		return
 	}
-	dialog.ShowConfirm(tr("templates.discard.title"), tr("templates.discard.confirm"), func(ok bool) {
+	s.dialogs.show(dialog.NewConfirm(tr("templates.discard.title"), tr("templates.discard.confirm"), func(ok bool) {
 		if ok {
 			proceed()
 		} else {
 			stay()
 		}
-	}, s.win)
+	}, s.win))
 }
 
 // goDo runs work in a goroutine and applies the function it returns on the
@@ -285,5 +298,5 @@ func (s *TemplatesScreen) showError(err error) {
 	if s.ctx.Err() != nil || s.win == nil {
 		return
 	}
-	showExplainedError(err, s.win)
+	s.dialogs.show(explainedError(err, s.win))
 }

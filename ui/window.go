@@ -99,16 +99,21 @@ func (m *Window) Close() {
 }
 
 // open closes the current service and opens one, showing the loading state.
+// The old service closes once its screens' goroutines have ended (a draft
+// saved as the screens closed, a send's outcome), or after closeWait, as
+// when the window closes.
 func (m *Window) open(demo bool) {
 	m.opening++
 	n := m.opening
 	m.clearView()
 	old := m.svc
 	m.svc = nil
+	oldWork := newWork()
 	m.showLoading()
 	openFn, ctx := m.cfg.Open, m.ctx
 	spawn(func() {
 		if old != nil {
+			oldWork.wait(closeWait)
 			_ = old.Close()
 		}
 		svc, err := openFn(ctx, demo)
@@ -249,7 +254,7 @@ func (m *Window) onLoggedOut() {
 }
 
 // onEscape closes the dialog on top: the composer's confirmation, or the
-// newest of the window's own.
+// newest of the window's own, the history's and the templates' among them.
 func (m *Window) onEscape() bool {
 	if m.main != nil {
 		if c := m.main.work.composer.confirm; c != nil {

@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"sellermail/app"
+	"sellermail/app/store"
+	"sellermail/policy"
+)
+
+// pressEscape types Escape into the window, as the keyboard would.
+func pressEscape(w fyne.Window) {
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+}
+
+// Escape closes the history's confirmation as its No button would: the
+// queued message stays queued.
+func TestEscapeClosesHistoryConfirmation(t *testing.T) {
+	e := newTestEnv(t)
+	queueDemoMessage(t, e.dir, "Queued notice about the parcel")
+	ms := e.startDemo()
+	ms.tabs.Select(ms.historyTab)
+	h := ms.history
+	if h == nil {
+		t.Fatal("the history tab shows no history")
+	}
+	e.q.until(t, "the queued message", func() bool { return !h.loading && len(h.messages) == 1 })
+	h.list.Select(0)
+	if !h.detail.discard.Visible() {
+		t.Fatal("the queued message offers no Discard")
+	}
+	test.Tap(h.detail.discard)
+	if e.w.Canvas().Overlays().Top() == nil {
+		t.Fatal("Discard asks nothing")
+	}
+	pressEscape(e.w)
+	if top := e.w.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("Escape leaves the confirmation open: %q", labelTexts([]fyne.CanvasObject{top}))
+	}
+	h.Refresh()
+	e.q.until(t, "the history to reload", func() bool { return !h.loading })
+	if len(h.messages) != 1 || h.messages[0].Status != store.StatusQueued {
+		t.Errorf("after Escape the message is %+v, want it still queued", h.messages)
+	}
+}
+
+// Escape closes the templates' question about unsaved work as its No
+// button would: the work stays in the editor.
+func TestEscapeClosesTemplatesConfirmation(t *testing.T) {
+	e := newTestEnv(t)
+	ms := e.startDemo()
+	ms.tabs.Select(ms.templatesTab)
+	s := ms.templates
+	if s == nil {
+		t.Fatal("the templates tab shows no templates")
+	}
+	e.q.until(t, "the templates", func() bool { return len(s.listed) > 0 })
+	test.Tap(s.newButton)
+	s.editor.title.SetText("Thanks")
+	s.list.Select(0)
+	if e.w.Canvas().Overlays().Top() == nil {
+		t.Fatal("choosing another template with unsaved work asks nothing")
+	}
+	pressEscape(e.w)
+	if top := e.w.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("Escape leaves the question open: %q", labelTexts([]fyne.CanvasObject{top}))
+	}
+	if !s.editor.isNew() || s.editor.title.Text != "Thanks" {
+		t.Error("Escape dropped the unsaved template")
+	}
+	// With no dialog open, Escape closes nothing and breaks nothing.
+	pressEscape(e.w)
+}
+
+// queueDemoMessage puts a message waiting to be sent into the demo
+// database in dir before the services open it.
+func queueDemoMessage(t *testing.T, dir, text string) {
+	t.Helper()
+	ctx := context.Background()
+	if err := os.MkdirAll(filepath.Join(dir, app.DemoDir), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, filepath.Join(dir, app.DemoDir, store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.EnqueueMessage(ctx, store.Message{OrderID: "302-1111111-2222222", MarketplaceID: "A1PA6795UKMFR9",
+		Kind: string(policy.KindUnexpectedProblem), Lang: "en", Text: text}); err != nil {
+		t.Fatal(err)
+	}
+}
