@@ -1,9 +1,6 @@
 package ui
 
 import (
-	"context"
-	"sync"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -26,15 +23,7 @@ type HistoryScreen struct {
 	// new draft; the window opens its order and fills the composer.
 	OnReuse func(m store.Message)
 
-	svc    *app.Service
-	win    fyne.Window
-	ctx    context.Context
-	cancel context.CancelFunc
-	// busy counts the goroutines at work, so tests can wait for them.
-	busy     sync.WaitGroup
-	unlisten func()
-	// dialogs holds the screen's open dialogs, so Escape closes them.
-	dialogs *dialogStack
+	screen
 
 	// filter (or reviewFilter, when showReviews) is the query the list
 	// shows; gen changes with every new query, so late answers to an old
@@ -61,22 +50,16 @@ type HistoryScreen struct {
 // first page; w is the window its dialogs open over, and Escape in w
 // closes them.
 func NewHistoryScreen(svc *app.Service, w fyne.Window) *HistoryScreen {
-	dialogs := &dialogStack{}
-	if w != nil {
-		installEscape(w.Canvas(), dialogs.dismissTop)
-	}
-	return newHistoryScreen(svc, w, dialogs)
+	return newHistoryScreen(svc, w, standaloneDialogs(w))
 }
 
 // newHistoryScreen is NewHistoryScreen with its dialogs on the window's
 // stack, which the window's Escape already closes.
 func newHistoryScreen(svc *app.Service, w fyne.Window, dialogs *dialogStack) *HistoryScreen {
-	loadTranslations()
-	ctx, cancel := context.WithCancel(context.Background())
-	s := &HistoryScreen{svc: svc, win: w, ctx: ctx, cancel: cancel, dialogs: dialogs}
+	s := &HistoryScreen{}
+	s.screen = newScreen(svc, w, dialogs, s.relabel)
 	s.buildUI()
 	s.relabel()
-	s.unlisten = OnLanguageChange(s.relabel)
 	s.Refresh()
 	return s
 }
@@ -102,12 +85,6 @@ func (s *HistoryScreen) buildUI() {
 
 // Object is the screen's content, to place in a tab.
 func (s *HistoryScreen) Object() fyne.CanvasObject { return s.root }
-
-// Close stops the screen's work and its following of language changes.
-func (s *HistoryScreen) Close() {
-	s.cancel()
-	s.unlisten()
-}
 
 // Refresh reloads the list from the first page, for example after a
 // message was sent; the message shown stays shown if it is still listed.
@@ -282,26 +259,4 @@ func (s *HistoryScreen) onSelected(id widget.ListItemID) {
 	m := s.messages[id]
 	s.selected = m.ID
 	s.detail.show(m)
-}
-
-// goDo runs work in a goroutine and applies the function it returns on the
-// UI goroutine; answers after Close are dropped.
-func (s *HistoryScreen) goDo(work func() func()) {
-	s.busy.Add(1)
-	spawn(func() {
-		defer s.busy.Done()
-		apply := work()
-		if s.ctx.Err() != nil {
-			return
-		}
-		runOnUI(apply)
-	})
-}
-
-// showError tells the seller what went wrong, in the window's language.
-func (s *HistoryScreen) showError(err error) {
-	if s.ctx.Err() != nil || s.win == nil {
-		return
-	}
-	s.dialogs.show(explainedError(err, s.win))
 }

@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"context"
 	"strconv"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,15 +21,7 @@ import (
 // seller duplicates one to change it. It lives on the UI goroutine;
 // database work runs in its own goroutines and comes back through fyne.Do.
 type TemplatesScreen struct {
-	svc    *app.Service
-	win    fyne.Window
-	ctx    context.Context
-	cancel context.CancelFunc
-	// busy counts the goroutines at work, so tests can wait for them.
-	busy     sync.WaitGroup
-	unlisten func()
-	// dialogs holds the screen's open dialogs, so Escape closes them.
-	dialogs *dialogStack
+	screen
 
 	// gen changes with every reload, so late answers to an old one are dropped.
 	gen    int
@@ -55,22 +45,16 @@ type TemplatesScreen struct {
 // loading the templates; w is the window its dialogs open over, and
 // Escape in w closes them.
 func NewTemplatesScreen(svc *app.Service, w fyne.Window) *TemplatesScreen {
-	dialogs := &dialogStack{}
-	if w != nil {
-		installEscape(w.Canvas(), dialogs.dismissTop)
-	}
-	return newTemplatesScreen(svc, w, dialogs)
+	return newTemplatesScreen(svc, w, standaloneDialogs(w))
 }
 
 // newTemplatesScreen is NewTemplatesScreen with its dialogs on the
 // window's stack, which the window's Escape already closes.
 func newTemplatesScreen(svc *app.Service, w fyne.Window, dialogs *dialogStack) *TemplatesScreen {
-	loadTranslations()
-	ctx, cancel := context.WithCancel(context.Background())
-	s := &TemplatesScreen{svc: svc, win: w, ctx: ctx, cancel: cancel, dialogs: dialogs}
+	s := &TemplatesScreen{}
+	s.screen = newScreen(svc, w, dialogs, s.relabel)
 	s.buildUI()
 	s.relabel()
-	s.unlisten = OnLanguageChange(s.relabel)
 	s.reload()
 	return s
 }
@@ -104,12 +88,6 @@ func (s *TemplatesScreen) buildUI() {
 
 // Object is the screen's content, to place in a tab.
 func (s *TemplatesScreen) Object() fyne.CanvasObject { return s.root }
-
-// Close stops the screen's work and its following of language changes.
-func (s *TemplatesScreen) Close() {
-	s.cancel()
-	s.unlisten()
-}
 
 // relabel writes every text in the current language.
 func (s *TemplatesScreen) relabel() {
@@ -277,26 +255,4 @@ func (s *TemplatesScreen) confirmDiscard(proceed, stay func()) {
 			stay()
 		}
 	}, s.win))
-}
-
-// goDo runs work in a goroutine and applies the function it returns on the
-// UI goroutine; answers after Close are dropped.
-func (s *TemplatesScreen) goDo(work func() func()) {
-	s.busy.Add(1)
-	spawn(func() {
-		defer s.busy.Done()
-		apply := work()
-		if s.ctx.Err() != nil {
-			return
-		}
-		runOnUI(apply)
-	})
-}
-
-// showError tells the seller what went wrong, in the window's language.
-func (s *TemplatesScreen) showError(err error) {
-	if s.ctx.Err() != nil || s.win == nil {
-		return
-	}
-	s.dialogs.show(explainedError(err, s.win))
 }
