@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"text/tabwriter"
 	"time"
 
@@ -50,7 +51,7 @@ func runHistory(ctx context.Context, e *env, args []string) int {
 	}
 	if *status != "" {
 		f.Status = store.MessageStatus(*status)
-		if !validStatus(f.Status) {
+		if !slices.Contains(historyStatuses, f.Status) {
 			return e.fail(usagef("--status %q: want queued, sending, sent, failed or unknown", *status))
 		}
 	}
@@ -98,15 +99,6 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
 	return set
-}
-
-func validStatus(s store.MessageStatus) bool {
-	for _, v := range historyStatuses {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func writeHistoryTable(w io.Writer, msgs []store.Message) {

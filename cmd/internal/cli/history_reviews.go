@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"text/tabwriter"
 	"time"
 
@@ -33,7 +34,7 @@ func runReviewHistory(ctx context.Context, e *env, fs *flag.FlagSet, a reviewHis
 	}
 	if a.status != "" {
 		f.Status = store.ReviewStatus(a.status)
-		if !validReviewStatus(f.Status) {
+		if !slices.Contains(reviewStatuses, f.Status) {
 			return e.fail(usagef("--status %q: review requests are sending, sent, failed or unknown", a.status))
 		}
 	}
@@ -75,15 +76,6 @@ func runReviewHistory(ctx context.Context, e *env, fs *flag.FlagSet, a reviewHis
 	}
 	writeReviewsTable(e.Stdout, rs)
 	return exitOK
-}
-
-func validReviewStatus(s store.ReviewStatus) bool {
-	for _, v := range reviewStatuses {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func writeReviewsTable(w io.Writer, rs []store.ReviewRequest) {
