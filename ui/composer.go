@@ -85,7 +85,7 @@ type Composer struct {
 
 	root           fyne.CanvasObject
 	kindLabel      *widget.Label
-	kindButton     *widget.Button
+	kindButton     *truncButton
 	templateLabel  *widget.Label
 	templateSelect *widget.Select
 	templateHint   *widget.Label
@@ -129,16 +129,15 @@ func NewComposer(c *policy.Checker, cfg ComposerConfig) *Composer {
 
 func (c *Composer) buildUI() {
 	c.kindLabel = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
-	c.kindButton = &widget.Button{
-		Icon: theme.MenuDropDownIcon(), IconPlacement: widget.ButtonIconTrailingText,
-		Alignment: widget.ButtonAlignLeading, OnTapped: c.onKindTapped,
-	}
+	// The purpose's description is long: it truncates in a narrow window,
+	// and the menu it opens shows every purpose in full.
+	c.kindButton = newTruncButton(theme.MenuDropDownIcon(), c.onKindTapped)
 	c.templateLabel = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	c.templateSelect = &widget.Select{OnChanged: c.onTemplateSelected}
 	c.templateHint = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	c.entry = newComposerEntry(c.onTextChanged, c.onPrimaryAction)
 	c.chars = &widget.Label{}
-	c.language = &widget.Label{Alignment: fyne.TextAlignTrailing}
+	c.language = &widget.Label{Alignment: fyne.TextAlignTrailing, Wrapping: fyne.TextWrapWord}
 	c.findings = newFindingsPanel(c.onFindingTapped)
 	c.resultIcon = &widget.Icon{}
 	c.resultText = &widget.Label{Wrapping: fyne.TextWrapWord}
@@ -150,8 +149,8 @@ func (c *Composer) buildUI() {
 	c.buildAttachUI()
 
 	form := container.New(layout.NewFormLayout(),
-		c.kindLabel, c.kindButton,
-		c.templateLabel, container.NewVBox(c.templateSelect, c.templateHint))
+		c.kindLabel, c.kindButton.object(),
+		c.templateLabel, container.NewVBox(shrinkable(120, c.templateSelect), c.templateHint))
 	status := container.NewBorder(nil, nil, c.chars, nil, c.language)
 	editor := container.NewBorder(nil, container.NewVBox(status, c.attachBox), nil, nil, c.entry)
 	// The hints sit beside the text, so every finding stays in view while
@@ -263,15 +262,15 @@ func (c *Composer) offeredKinds() []policy.Kind {
 // applyKind shows the chosen kind everywhere it matters.
 func (c *Composer) applyKind() {
 	if c.kind == "" {
-		c.kindButton.SetText(tr("composer.kind.choose"))
+		c.kindButton.setText(tr("composer.kind.choose"))
 		c.entry.SetPlaceHolder(tr("composer.entry.choosekind"))
 		c.entry.Disable()
 	} else if c.filesOnly() {
-		c.kindButton.SetText(c.kind.Description(PolicyLang()))
+		c.kindButton.setText(c.kind.Description(PolicyLang()))
 		c.entry.SetPlaceHolder(tr("composer.attach.filesonly", map[string]any{"Max": maxAttachments}))
 		c.entry.Disable()
 	} else {
-		c.kindButton.SetText(c.kind.Description(PolicyLang()))
+		c.kindButton.setText(c.kind.Description(PolicyLang()))
 		c.entry.SetPlaceHolder(tr("composer.entry.placeholder"))
 		c.entry.Enable()
 	}

@@ -395,8 +395,8 @@ func TestKindMenuOffersOnlyAllowedKinds(t *testing.T) {
 	if c.Kind() != policy.KindConfirmDeliveryDetails || c.entry.Disabled() {
 		t.Errorf("picking from the menu chose %q", c.Kind())
 	}
-	if c.kindButton.Text != policy.KindConfirmDeliveryDetails.Description(policy.English) {
-		t.Errorf("kind button says %q", c.kindButton.Text)
+	if c.kindButton.text() != policy.KindConfirmDeliveryDetails.Description(policy.English) {
+		t.Errorf("kind button says %q", c.kindButton.text())
 	}
 	if err := c.SetKind(policy.KindWarranty); err == nil {
 		t.Error("SetKind accepted a kind the order does not offer")

@@ -51,12 +51,12 @@ func newHistoryFilters(onChanged func()) *historyFilters {
 	changed := func(string) { f.onChanged() }
 	f.show = &widget.Select{OnChanged: func(string) { f.onShowChanged() }}
 	f.showLabel = &widget.Label{}
-	f.search = &widget.Entry{OnChanged: changed}
+	f.search = &widget.Entry{Wrapping: scrollingLine, OnChanged: changed}
 	f.search.ExtendBaseWidget(f.search)
 	f.status = &widget.Select{OnChanged: changed}
 	f.kind = &widget.Select{OnChanged: changed}
 	f.marketplace = &widget.Select{OnChanged: changed}
-	f.order = &widget.Entry{OnChanged: changed}
+	f.order = &widget.Entry{Wrapping: scrollingLine, OnChanged: changed}
 	f.order.ExtendBaseWidget(f.order)
 	// A date filters once it is complete (or cleared), not on every digit.
 	f.from = newDateEntry(f.onDateChanged)
@@ -81,7 +81,7 @@ func newHistoryFilters(onChanged func()) *historyFilters {
 // newDateEntry is an entry for a YYYY-MM-DD date that reports changes only
 // when the text is empty or a whole date.
 func newDateEntry(onChanged func()) *widget.Entry {
-	e := &widget.Entry{PlaceHolder: "YYYY-MM-DD"}
+	e := &widget.Entry{Wrapping: scrollingLine, PlaceHolder: "YYYY-MM-DD"}
 	e.OnChanged = func(text string) {
 		text = strings.TrimSpace(text)
 		if text == "" || len(text) == len(historyDateLayout) {

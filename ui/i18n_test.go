@@ -32,7 +32,7 @@ func TestSwitchingLanguageRelabels(t *testing.T) {
 	checks := []struct{ name, got, want string }{
 		{"send", c.sendButton.Text, "Senden …"},
 		{"kind label", c.kindLabel.Text, "Zweck"},
-		{"kind", c.kindButton.Text, policy.KindUnexpectedProblem.Description(policy.German)},
+		{"kind", c.kindButton.text(), policy.KindUnexpectedProblem.Description(policy.German)},
 		{"template option", c.templateSelect.Options[0], "Frei schreiben"},
 		{"findings header", c.findings.header.Text, "Hinweise (" + strconv.Itoa(len(c.Result().Findings)) + ")"},
 		{"severity", rowFor(c, "REVIEW_INCENTIVE").head.Text, "Blockiert das Senden · REVIEW_INCENTIVE"},

@@ -23,11 +23,12 @@ func (c *Composer) kindMenu() *fyne.Menu {
 }
 
 func (c *Composer) onKindTapped() {
-	cv := fyne.CurrentApp().Driver().CanvasForObject(c.kindButton)
+	b := c.kindButton.object()
+	cv := fyne.CurrentApp().Driver().CanvasForObject(b)
 	if cv == nil {
 		return
 	}
-	widget.ShowPopUpMenuAtRelativePosition(c.kindMenu(), cv, fyne.NewPos(0, c.kindButton.Size().Height), c.kindButton)
+	widget.ShowPopUpMenuAtRelativePosition(c.kindMenu(), cv, fyne.NewPos(0, b.Size().Height), b)
 }
 
 func (c *Composer) onKindPicked(k policy.Kind) {

@@ -29,6 +29,10 @@ var dateRanges = []int{0, 7, 30, 90}
 // customRange is the date filter's index of the custom range.
 var customRange = len(dateRanges)
 
+// filterMinWidth is the narrowest a filter's select gets; its choice is
+// shown truncated then, in full when opened.
+const filterMinWidth = 80
+
 // ordersScreen lists the stored orders, newest first, with search, filters
 // and the sync. The list is virtualised over a slice that grows page by
 // page (keyset paging), so 100,000 orders cost what the visible rows cost.
@@ -73,7 +77,7 @@ func newOrdersScreen(ctx context.Context, svc *app.Service, onSelect func(store.
 }
 
 func (s *ordersScreen) buildUI() {
-	s.searchEntry = &widget.Entry{ActionItem: widget.NewIcon(theme.SearchIcon())}
+	s.searchEntry = &widget.Entry{Wrapping: scrollingLine, ActionItem: widget.NewIcon(theme.SearchIcon())}
 	s.searchEntry.OnChanged = func(string) { s.search.call(s.reload) }
 	s.searchEntry.OnSubmitted = func(string) { s.search.stop(); s.reload() }
 	s.marketSelect = &widget.Select{OnChanged: func(string) { s.onFilterChanged() }}
@@ -91,8 +95,12 @@ func (s *ordersScreen) buildUI() {
 		OnSelected: s.onSelected,
 	}
 	s.list.ExtendBaseWidget(s.list)
-	filters := container.NewGridWithColumns(3, s.marketSelect, s.statusSelect, s.dateSelect)
-	checks := container.NewHBox(s.eligibleCheck, s.messagesChk)
+	// In a narrow window the choices truncate and the checks break onto
+	// two lines, so the list keeps the window narrow enough for a laptop.
+	filters := container.NewGridWithColumns(3,
+		shrinkable(filterMinWidth, s.marketSelect), shrinkable(filterMinWidth, s.statusSelect),
+		shrinkable(filterMinWidth, s.dateSelect))
+	checks := newFlow(s.eligibleCheck, s.messagesChk)
 	top := container.NewVBox(s.searchEntry, filters, s.dateRange.object(), checks, s.count)
 	bottom := container.NewVBox(widget.NewSeparator(), s.sync.object(), s.reviewsButton)
 	s.root = container.NewBorder(top, bottom, nil, nil, s.list)

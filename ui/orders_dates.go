@@ -45,7 +45,7 @@ func newDateRangeFilter(onChanged func()) *dateRangeFilter {
 // newEntry is a date entry that reloads the orders once its text is empty
 // or a whole valid range, not on every keystroke of a date being typed.
 func (f *dateRangeFilter) newEntry() *widget.Entry {
-	e := &widget.Entry{}
+	e := &widget.Entry{Wrapping: scrollingLine}
 	e.OnChanged = func(string) {
 		if f.update() {
 			f.onChanged()

@@ -66,9 +66,9 @@ func (s *setupScreen) buildUI() {
 	s.secretLabel = &widget.Label{}
 	s.tokenLabel = &widget.Label{}
 	s.region = &widget.Select{OnChanged: func(string) { s.regionIndex = s.region.SelectedIndex(); s.onEdited("") }}
-	s.clientID = &widget.Entry{PlaceHolder: secrets.ClientIDPrefix + "…"}
-	s.clientSecret = &widget.Entry{PlaceHolder: secrets.ClientSecretPrefix + "…", Password: true}
-	s.refreshToken = &widget.Entry{PlaceHolder: secrets.RefreshTokenPrefix + "…", Password: true}
+	s.clientID = &widget.Entry{Wrapping: scrollingLine, PlaceHolder: secrets.ClientIDPrefix + "…"}
+	s.clientSecret = &widget.Entry{Wrapping: scrollingLine, PlaceHolder: secrets.ClientSecretPrefix + "…", Password: true}
+	s.refreshToken = &widget.Entry{Wrapping: scrollingLine, PlaceHolder: secrets.RefreshTokenPrefix + "…", Password: true}
 	for _, e := range []*widget.Entry{s.clientID, s.clientSecret, s.refreshToken} {
 		e.OnChanged = s.onEdited
 		e.OnSubmitted = func(string) { s.onTest() }

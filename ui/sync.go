@@ -58,7 +58,7 @@ func newSyncPanel(ctx context.Context, svc *app.Service, changed func(done bool)
 	p.progress.Stop()
 	p.progress.Hide()
 	p.line = &widget.Label{Wrapping: fyne.TextWrapWord}
-	p.last = &widget.Label{Importance: widget.LowImportance}
+	p.last = &widget.Label{Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
 	p.root = container.NewVBox(container.NewBorder(nil, nil, nil, p.button, p.last), p.progress, p.line)
 	return p
 }

@@ -66,15 +66,15 @@ func newTemplateEditor(s *TemplatesScreen) *templateEditor {
 		e.labels = append(e.labels, &widget.Label{TextStyle: fyne.TextStyle{Bold: true}})
 	}
 	e.findings = newFindingsPanel(e.onFindingTapped)
-	e.title = &widget.Entry{OnChanged: e.onFieldChanged}
+	e.title = &widget.Entry{Wrapping: scrollingLine, OnChanged: e.onFieldChanged}
 	e.title.ExtendBaseWidget(e.title)
-	e.desc = &widget.Entry{OnChanged: e.onFieldChanged}
+	e.desc = &widget.Entry{Wrapping: scrollingLine, OnChanged: e.onFieldChanged}
 	e.desc.ExtendBaseWidget(e.desc)
 	e.kind = &widget.Select{OnChanged: e.onFieldChanged}
 	e.lang = &widget.Select{OnChanged: e.onFieldChanged}
 	e.body = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, OnChanged: e.onFieldChanged}
 	e.body.ExtendBaseWidget(e.body)
-	e.body.SetMinRowsVisible(8)
+	e.body.SetMinRowsVisible(5)
 	e.save = &widget.Button{Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: e.onSave}
 	e.duplicate = &widget.Button{Icon: theme.ContentCopyIcon(), OnTapped: e.onDuplicate}
 	e.del = &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: e.onDelete}
