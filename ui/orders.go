@@ -200,7 +200,9 @@ func (s *ordersScreen) currentFilter() store.OrderFilter {
 	case i == customRange:
 		f.From, f.To = s.dateRange.bounds()
 	case i > 0 && i < len(dateRanges):
-		f.From = time.Now().AddDate(0, 0, -dateRanges[i]).Truncate(24 * time.Hour)
+		// From local midnight N days ago: "last 7 days" means the seller's days.
+		y, m, d := time.Now().AddDate(0, 0, -dateRanges[i]).Date()
+		f.From = time.Date(y, m, d, 0, 0, 0, 0, time.Local)
 	}
 	return f
 }
