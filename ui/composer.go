@@ -79,6 +79,9 @@ type Composer struct {
 	detail   string
 	sending  bool // a confirmed message is on its way; ShowResult ends it
 	confirm  *dialog.ConfirmDialog
+	// dialogs is the window's dialog stack, when the composer sits in the
+	// main window: its other dialogs go there, so Escape closes them.
+	dialogs  *dialogStack
 	unlisten func()
 	files    []attachedFile
 	fileSeq  int // numbers the picked files, so late size lookups find theirs
@@ -477,4 +480,14 @@ func languageName(code string) string {
 		return code
 	}
 	return tr("language.name." + code)
+}
+
+// showDialog opens d over the window, on the window's dialog stack when the
+// composer has one, so Escape closes it like every other dialog.
+func (c *Composer) showDialog(d dialog.Dialog) {
+	if c.dialogs != nil {
+		c.dialogs.show(d)
+		return
+	}
+	d.Show()
 }

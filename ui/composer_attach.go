@@ -168,7 +168,7 @@ func (c *Composer) onAttachTapped() {
 		}
 		c.addAttachment(u.Path())
 	}, c.cfg.Window)
-	d.Show()
+	c.showDialog(d)
 }
 
 // buildAttachUI makes the attachments area under the editor.

@@ -81,7 +81,7 @@ func (c *Composer) onTemplateSelected(string) {
 			}
 		}, c.cfg.Window)
 	d.Resize(fyne.NewSize(420, 0))
-	d.Show()
+	c.showDialog(d)
 }
 
 // fill puts a rendered template into the composer and selects its first free

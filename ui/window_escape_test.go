@@ -96,3 +96,51 @@ func queueDemoMessage(t *testing.T, dir, text string) {
 		t.Fatal(err)
 	}
 }
+
+// Escape closes the composer's own dialogs too: the question whether a
+// template may replace the text (the text stays) and the file dialog.
+func TestEscapeClosesComposerDialogs(t *testing.T) {
+	e := newTestEnv(t)
+	ms := e.startDemo()
+	e.sync(ms)
+	d := findDetail(t, e.m.svc, store.OrderFilter{}, offersTo(policy.KindUnexpectedProblem))
+	e.selectOrder(ms, d.Order.OrderID)
+	e.waitDetail(ms)
+	c := ms.work.composer
+	if err := c.SetKind(policy.KindUnexpectedProblem); err != nil {
+		t.Fatal(err)
+	}
+	typed := noticeText(d)
+	test.Type(c.entry, typed)
+	if len(c.templateSelect.Options) < 2 {
+		t.Fatalf("no template for the buyer's language %q", d.BuyerLocale)
+	}
+	c.templateSelect.SetSelectedIndex(1)
+	if e.w.Canvas().Overlays().Top() == nil {
+		t.Fatal("picking a template over typed text asks nothing")
+	}
+	pressEscape(e.w)
+	if top := e.w.Canvas().Overlays().Top(); top != nil {
+		t.Fatalf("Escape leaves the question open: %q", labelTexts([]fyne.CanvasObject{top}))
+	}
+	if c.Text() != typed {
+		t.Errorf("Escape replaced the text with the template")
+	}
+
+	if !d.Offers(policy.KindInvoice) {
+		d = findDetail(t, e.m.svc, store.OrderFilter{}, func(d *app.OrderDetail) bool { return d.Offers(policy.KindInvoice) })
+		e.selectOrder(ms, d.Order.OrderID)
+		e.waitDetail(ms)
+	}
+	if err := c.SetKind(policy.KindInvoice); err != nil {
+		t.Fatal(err)
+	}
+	c.onAttachTapped()
+	if e.w.Canvas().Overlays().Top() == nil {
+		t.Fatal("Attach opens no file dialog")
+	}
+	pressEscape(e.w)
+	if e.w.Canvas().Overlays().Top() != nil {
+		t.Error("Escape leaves the file dialog open")
+	}
+}

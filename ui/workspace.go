@@ -53,6 +53,7 @@ func newWorkspace(ctx context.Context, svc *app.Service, w fyne.Window, dialogs 
 	ws.detail = newOrderDetailView(ctx, svc)
 	ws.detail.onLoaded = ws.onDetailLoaded
 	ws.composer = NewComposer(sharedChecker(), ComposerConfig{Window: w})
+	ws.composer.dialogs = dialogs
 	ws.composer.OnSend = ws.onSend
 	ws.composer.OnOpenSellerCentral = ws.onOpenSellerCentral
 	ws.composer.OnEdited = ws.onEdited
