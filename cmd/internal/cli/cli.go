@@ -180,7 +180,11 @@ func printUsage(w io.Writer) {
 
 Usage:
   sellermail [--demo] [--data-dir DIR]        open the window
-  sellermail COMMAND [options] [--demo] [--data-dir DIR]
+  sellermail COMMAND [options] [--demo] [--data-dir DIR] [--ui-lang de|en]
+
+  --demo      use the built-in demo shop; nothing goes to Amazon
+  --data-dir  keep the database in DIR (default: SELLERMAIL_DATA_DIR, else the user config directory)
+  --ui-lang   the language of messages and explanations (default: the system language)
 
 Commands:`)
 	cs := commands()
