@@ -148,47 +148,53 @@ func (s *HistoryScreen) load(offset int) {
 	})
 }
 
-// pageLoaded shows a page that arrived, unless a newer query was started.
+// pageLoaded shows a page of messages that arrived, unless a newer query
+// was started.
 func (s *HistoryScreen) pageLoaded(gen, offset int, msgs []store.Message, err error) {
-	if gen != s.gen {
-		return
+	if s.pageArrived(gen, err) {
+		s.messages = withPage(s.messages, offset, msgs)
+		s.pageShown(len(msgs))
 	}
-	s.loading = false
-	if err != nil {
-		s.showError(err)
-		return
-	}
-	if offset == 0 {
-		s.messages = msgs
-	} else {
-		s.messages = append(s.messages[:offset:offset], msgs...)
-	}
-	s.more = len(msgs) == historyPage
-	s.updateCount()
-	s.list.Refresh()
-	s.reselect()
 }
 
 // reviewsLoaded shows a page of review requests that arrived, unless a
 // newer query was started.
 func (s *HistoryScreen) reviewsLoaded(gen, offset int, rs []store.ReviewRequest, err error) {
+	if s.pageArrived(gen, err) {
+		s.reviews = withPage(s.reviews, offset, rs)
+		s.pageShown(len(rs))
+	}
+}
+
+// pageArrived ends the loading state of query gen and reports whether its
+// page should be shown: not when a newer query was started or it failed.
+func (s *HistoryScreen) pageArrived(gen int, err error) bool {
 	if gen != s.gen {
-		return
+		return false
 	}
 	s.loading = false
 	if err != nil {
 		s.showError(err)
-		return
+		return false
 	}
-	if offset == 0 {
-		s.reviews = rs
-	} else {
-		s.reviews = append(s.reviews[:offset:offset], rs...)
-	}
-	s.more = len(rs) == historyPage
+	return true
+}
+
+// pageShown updates the list after a page of n entries was stored.
+func (s *HistoryScreen) pageShown(n int) {
+	s.more = n == historyPage
 	s.updateCount()
 	s.list.Refresh()
 	s.reselect()
+}
+
+// withPage puts page at offset in list: the first page replaces it, later
+// ones follow what is there.
+func withPage[T any](list []T, offset int, page []T) []T {
+	if offset == 0 {
+		return page
+	}
+	return append(list[:offset:offset], page...)
 }
 
 // reselect keeps the shown entry selected after the list changed, or

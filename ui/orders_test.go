@@ -10,8 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"sellermail/app"
-	"sellermail/app/secrets"
 	"sellermail/app/store"
 	"sellermail/policy"
 	"sellermail/spapi/sandbox"
@@ -173,17 +171,8 @@ func TestOrdersListIsVirtualised(t *testing.T) {
 // A slow Amazon never freezes the window: while the detail waits two
 // seconds for Amazon, the seller keeps typing.
 func TestTypingWhileDetailIsSlow(t *testing.T) {
-	srv := sandbox.New(sandbox.Options{Seed: app.DefaultDemoSeed, Orders: 40, TimeScale: 1000})
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
 	e := newTestEnv(t)
-	c := sandbox.DefaultCredentials
-	e.env = app.Env{
-		Credentials:   secrets.Credentials{ClientID: c.ClientID, ClientSecret: c.ClientSecret, RefreshToken: c.RefreshToken},
-		SPAPIEndpoint: srv.URL(), LWAEndpoint: srv.URL() + "/auth/o2/token",
-	}
+	srv := e.useAccountSandbox(40)
 	e.start()
 	ms := e.m.main
 	if ms == nil || ms.badge != nil {

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sellermail/app"
-	"sellermail/app/secrets"
 	"sellermail/app/store"
 	"sellermail/policy"
 	"sellermail/spapi/sandbox"
@@ -106,17 +105,8 @@ func TestReviewRequestedButNotRecordedShowsSent(t *testing.T) {
 // While a confirmed message is on its way, neither Send nor Ctrl+Enter
 // confirms it again, also after looking at another order and coming back.
 func TestSendConfirmedOnceWhileOnItsWay(t *testing.T) {
-	srv := sandbox.New(sandbox.Options{Seed: app.DefaultDemoSeed, Orders: 40, TimeScale: 1000})
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { srv.Close() })
 	e := newTestEnv(t)
-	cr := sandbox.DefaultCredentials
-	e.env = app.Env{
-		Credentials:   secrets.Credentials{ClientID: cr.ClientID, ClientSecret: cr.ClientSecret, RefreshToken: cr.RefreshToken},
-		SPAPIEndpoint: srv.URL(), LWAEndpoint: srv.URL() + "/auth/o2/token",
-	}
+	srv := e.useAccountSandbox(40)
 	e.start()
 	ms := e.m.main
 	if ms == nil {

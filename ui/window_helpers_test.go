@@ -17,6 +17,7 @@ import (
 	"sellermail/app/secrets/secretstest"
 	"sellermail/app/store"
 	"sellermail/policy"
+	"sellermail/spapi/sandbox"
 )
 
 // windowOrders is the demo shop's size in the window tests: big enough for
@@ -258,4 +259,22 @@ func orderID(i int) string {
 		n /= 10
 	}
 	return string(d)
+}
+
+// useAccountSandbox starts a sandbox of orders orders and points the
+// services at it as if it were Amazon, with the sandbox's credentials in
+// the environment: the window runs in account mode, not the demo.
+func (e *testEnv) useAccountSandbox(orders int) *sandbox.Server {
+	e.t.Helper()
+	srv := sandbox.New(sandbox.Options{Seed: app.DefaultDemoSeed, Orders: orders, TimeScale: 1000})
+	if err := srv.Start(); err != nil {
+		e.t.Fatal(err)
+	}
+	e.t.Cleanup(func() { srv.Close() })
+	c := sandbox.DefaultCredentials
+	e.env = app.Env{
+		Credentials:   secrets.Credentials{ClientID: c.ClientID, ClientSecret: c.ClientSecret, RefreshToken: c.RefreshToken},
+		SPAPIEndpoint: srv.URL(), LWAEndpoint: srv.URL() + "/auth/o2/token",
+	}
+	return srv
 }
