@@ -3,7 +3,7 @@ GO      ?= go
 PKG     := ./...
 export LANG := en_US.UTF-8
 
-.PHONY: run build package test bench deps vet fuzz clean
+.PHONY: run build package test bench deps vet fuzz eval clean
 
 run: deps
 	$(GO) run ./cmd/sellermail
@@ -32,6 +32,12 @@ test: deps vet
 # Benchmarks; compare two runs with benchstat (golang.org/x/perf/cmd/benchstat).
 bench:
 	scripts/test-session.sh $(GO) test -run '^$$' -bench . -benchmem -count 6 -timeout 60m $(PKG)
+
+# Accuracy of the compliance engine on the corpus and the blind sets
+# (docs/accuracy.md); EVALFLAGS=-v lists every miss and false finding.
+EVALSETS ?= policy/testdata/corpus $(wildcard policy/testdata/blind/set*)
+eval:
+	$(GO) run ./cmd/policy-eval $(EVALFLAGS) $(EVALSETS)
 
 # A short run of every fuzz target.
 FUZZTIME ?= 20s

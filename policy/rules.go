@@ -138,22 +138,22 @@ var ruleDefs = []ruleDef{
 		"Unsubscribe links or notes are not allowed (Amazon Communication Guidelines); buyers opt out in their Amazon account.",
 		"Abmeldelinks oder -hinweise sind nicht erlaubt (Amazon-Kommunikationsrichtlinien); Käufer melden sich in ihrem Amazon-Konto ab.",
 		"Remove the unsubscribe text.", "Entfernen Sie den Abmeldetext."}},
-	{Rule{"ORDER_OR_SHIPPING_CONFIRMATION", Warn, srcComm}, ruleText{
+	{Rule{"ORDER_OR_SHIPPING_CONFIRMATION", Risk, srcComm}, ruleText{
 		"Order or shipping confirmation", "Bestell- oder Versandbestätigung",
 		"Amazon sends order, shipping and delivery confirmations itself; a proactive message that only confirms is not allowed (Amazon Communication Guidelines).",
 		"Amazon verschickt Bestell-, Versand- und Lieferbestätigungen selbst; eine proaktive Nachricht, die nur bestätigt, ist nicht erlaubt (Amazon-Kommunikationsrichtlinien).",
 		"Do not send it, unless there is a problem the buyer must know about.", "Senden Sie sie nicht, außer es gibt ein Problem, von dem der Käufer wissen muss."}},
-	{Rule{"THANK_YOU_ONLY", Warn, srcComm}, ruleText{
+	{Rule{"THANK_YOU_ONLY", Risk, srcComm}, ruleText{
 		"Only a thank-you", "Nur ein Dankeschön",
 		"Messages that only say thank you or offer help are not allowed as proactive messages (Amazon Communication Guidelines).",
 		"Nachrichten, die nur danken oder Hilfe anbieten, sind als proaktive Nachricht nicht erlaubt (Amazon-Kommunikationsrichtlinien).",
 		"Do not send it; write only when the order needs it.", "Senden Sie sie nicht; schreiben Sie nur, wenn die Bestellung es erfordert."}},
-	{Rule{"OOS_ASK_TO_CANCEL", Warn, srcComm}, ruleText{
+	{Rule{"OOS_ASK_TO_CANCEL", Risk, srcComm}, ruleText{
 		"Asking the buyer to cancel", "Käufer um Stornierung bitten",
 		"If you cannot ship, cancel the order yourself and tell the buyer; do not ask the buyer to cancel (Amazon Communication Guidelines).",
 		"Wenn Sie nicht liefern können, stornieren Sie selbst und informieren den Käufer; bitten Sie ihn nicht, selbst zu stornieren (Amazon-Kommunikationsrichtlinien).",
 		"Write: \"We have cancelled your order and you will not be charged.\"", "Schreiben Sie: „Wir haben Ihre Bestellung storniert, Ihnen wird nichts berechnet.“"}},
-	{Rule{"OOS_SUBSTITUTE", Warn, srcComm}, ruleText{
+	{Rule{"OOS_SUBSTITUTE", Risk, srcComm}, ruleText{
 		"Offering a substitute product", "Ersatzprodukt anbieten",
 		"Offering another product for an out-of-stock item is not a permitted message; cancel the order instead (Amazon Communication Guidelines).",
 		"Für einen nicht lieferbaren Artikel ein anderes Produkt anzubieten ist keine erlaubte Nachricht; stornieren Sie stattdessen (Amazon-Kommunikationsrichtlinien).",
@@ -178,16 +178,28 @@ var ruleDefs = []ruleDef{
 		"This exact text was already sent for this order (%[1]s); repeated messages count as unwanted contact (Amazon Communication Guidelines).",
 		"Genau dieser Text wurde für diese Bestellung schon gesendet (%[1]s); wiederholte Nachrichten gelten als unerwünschter Kontakt (Amazon-Kommunikationsrichtlinien).",
 		"Do not send it again, or say what is new.", "Senden Sie sie nicht erneut, oder schreiben Sie, was neu ist."}},
-	{Rule{"AMAZON_IMPERSONATION", Warn, srcSellermail}, ruleText{
+	{Rule{"AMAZON_IMPERSONATION", Risk, srcProhibit}, ruleText{
 		"Sounds like Amazon", "Klingt wie Amazon",
-		"The message reads as if Amazon wrote it; buyers must see it comes from you, the seller (Sellermail advice; Amazon's Code of Conduct asks for honest communication).",
-		"Die Nachricht klingt, als käme sie von Amazon; der Käufer muss erkennen, dass sie von Ihnen als Verkäufer kommt (Sellermail-Hinweis; Amazon-Verhaltenskodex).",
+		"The message reads as if Amazon wrote it; buyers must see it comes from you, the seller (Amazon Prohibited Seller Activities: misleading buyers).",
+		"Die Nachricht klingt, als käme sie von Amazon; der Käufer muss erkennen, dass sie von Ihnen als Verkäufer kommt (Amazon: Verbotene Aktivitäten, Irreführung von Käufern).",
 		"Sign with your own store name.", "Unterschreiben Sie mit Ihrem Shopnamen."}},
 	{Rule{"TONE", Risk, srcProhibit}, ruleText{
 		"Offensive wording", "Beleidigende Wortwahl",
 		"Messages must be courteous and appropriate; insults can get the account restricted (Amazon Prohibited Seller Activities, Code of Conduct).",
 		"Nachrichten müssen höflich und angemessen sein; Beleidigungen können zur Kontosperre führen (Amazon: Verbotene Aktivitäten, Verhaltenskodex).",
 		"Rephrase politely and stick to facts.", "Formulieren Sie höflich und sachlich."}},
+	{Rule{"SENSITIVE_DATA", Risk, srcProhibit}, ruleText{
+		"Asking for sensitive data or payment off Amazon", "Sensible Daten oder Zahlung außerhalb von Amazon",
+		"Asking buyers for bank details, card numbers, PayPal addresses, passwords or ID documents, or for payment outside Amazon, is prohibited; Amazon handles every payment and refund (Amazon Prohibited Seller Activities).",
+		"Käufer nach Bankdaten, Kartennummern, PayPal-Adressen, Passwörtern oder Ausweisen zu fragen oder eine Zahlung außerhalb von Amazon zu verlangen ist verboten; Zahlungen und Erstattungen laufen über Amazon (Amazon: Verbotene Aktivitäten von Verkäufern).",
+		"Remove the request; refund or charge through the order in Seller Central.",
+		"Streichen Sie die Bitte; erstatten oder berechnen Sie über die Bestellung in Seller Central."}},
+	{Rule{"FILTER_EVASION", Risk, srcComm}, ruleText{
+		"Disguised word", "Verschleiertes Wort",
+		"A word is spelled so that Amazon's filter would miss it (digits for letters, inserted symbols or spaces); Amazon treats this as an attempt to hide content, and it is a known cause of messaging restrictions (Amazon Communication Guidelines).",
+		"Ein Wort ist so geschrieben, dass Amazons Filter es übersieht (Ziffern statt Buchstaben, eingefügte Zeichen oder Leerzeichen); Amazon wertet das als Verschleierung, ein bekannter Grund für Einschränkungen (Amazon-Kommunikationsrichtlinien).",
+		"Write the word normally, or leave out what the filter would stop.",
+		"Schreiben Sie das Wort normal, oder lassen Sie weg, was der Filter stoppen würde."}},
 	{Rule{"SHOUTING", Style, srcSellermail}, ruleText{
 		"Capitals", "Großbuchstaben",
 		"Whole words in capitals read as shouting (Sellermail style advice).",
