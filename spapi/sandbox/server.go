@@ -2,8 +2,6 @@ package sandbox
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"io"
 	"net"
@@ -153,7 +151,7 @@ func (s *Server) handle(pattern string, rt route) {
 
 // serveRoute runs faults, auth, rate limit and the handler, then writes the answer.
 func (s *Server) serveRoute(rt route, w http.ResponseWriter, r *http.Request) {
-	reqID := newRequestID()
+	reqID := newUUID() // an x-amzn-RequestId has Amazon's UUID form
 	w.Header().Set("x-amzn-RequestId", reqID)
 	f := s.faults.take(r.URL.Path)
 	if f.Latency > 0 {
@@ -273,14 +271,4 @@ func dropConnection(w http.ResponseWriter) {
 		}
 	}
 	panic(http.ErrAbortHandler)
-}
-
-// newRequestID makes an x-amzn-RequestId in Amazon's UUID form.
-func newRequestID() string {
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	h := hex.EncodeToString(b[:])
-	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
 }

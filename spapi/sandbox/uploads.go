@@ -2,9 +2,7 @@ package sandbox
 
 import (
 	"crypto/md5"
-	"crypto/rand"
 	"encoding/base64"
-	"encoding/hex"
 	"encoding/xml"
 	"net/http"
 	"net/url"
@@ -31,15 +29,6 @@ func decodeContentMD5(v string) ([]byte, bool) {
 	return b, err == nil && len(b) == md5.Size
 }
 
-func uuid() string {
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	h := hex.EncodeToString(b[:])
-	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
-}
-
 // createUploadDestination is createUploadDestinationForResource; the URL
 // it returns points back at this server.
 func (s *Server) createUploadDestination(c *call) reply {
@@ -55,7 +44,7 @@ func (s *Server) createUploadDestination(c *call) reply {
 	if _, ok := decodeContentMD5(sum); !ok {
 		return badInput("contentMD5 must be the Base64 encoding of the 16-byte MD5 digest of the file.")
 	}
-	id := "amzn1.tortuga.4.eu." + uuid()
+	id := "amzn1.tortuga.4.eu." + newUUID()
 	u := &upload{resource: resource, contentMD5: sum, contentType: q.Get("contentType"), expires: s.now().Add(uploadExpiry)}
 	s.mu.Lock()
 	s.demo.uploads[id] = u
