@@ -15,6 +15,8 @@ import (
 	"sellermail/app"
 	"sellermail/assets"
 	"sellermail/cmd/internal/cli"
+	// Before Fyne starts: its complaint about a C locale stays off stderr.
+	_ "sellermail/cmd/internal/fynenoise"
 	"sellermail/ui"
 )
 
