@@ -32,6 +32,9 @@ type Config struct {
 	Open OpenFunc
 	// ForceDemo starts in the demo whatever the preferences say (--demo).
 	ForceDemo bool
+	// Language, when not LanguageSystem, is the window's language for this
+	// run whatever the preferences say (--ui-lang); the saved choice stays.
+	Language string
 }
 
 // Window is Sellermail's main window: the loading state, the welcome on
@@ -53,22 +56,26 @@ type Window struct {
 	dialogs   dialogStack
 }
 
-// ApplyPreferences sets the saved language and theme; Run calls it, and
-// the caller may call it earlier so nothing is drawn in the wrong one.
-func ApplyPreferences(a fyne.App) {
+// applyPreferences sets the saved language, or the one cfg forces, and the
+// saved theme. Run calls it once, before anything is drawn.
+func applyPreferences(a fyne.App, cfg Config) {
 	p := a.Preferences()
-	if err := SetLanguage(p.StringWithFallback(PrefLanguage, LanguageSystem)); err != nil {
+	choice := p.StringWithFallback(PrefLanguage, LanguageSystem)
+	if cfg.Language != LanguageSystem {
+		choice = cfg.Language
+	}
+	if err := SetLanguage(choice); err != nil {
 		_ = SetLanguage(LanguageSystem)
 	}
 	ApplyTheme(a, p.StringWithFallback(PrefTheme, ThemeSystem))
 }
 
-// Run shows the window's loading state at once and opens the services in
-// a goroutine; then it shows the welcome (no account set up and the demo
+// Run applies the saved language and theme, shows the window's loading
+// state at once and opens the services in a goroutine; then it shows the welcome (no account set up and the demo
 // never chosen) or the main screens. Call Close when the app stops.
 func Run(a fyne.App, w fyne.Window, cfg Config) *Window {
 	loadTranslations()
-	ApplyPreferences(a)
+	applyPreferences(a, cfg)
 	ctx, stop := context.WithCancel(context.Background())
 	m := &Window{app: a, win: w, cfg: cfg, ctx: ctx, stop: stop}
 	w.SetTitle("Sellermail")

@@ -39,15 +39,15 @@ func openWindow(ctx context.Context, getenv func(string) string) cli.WindowFunc 
 	return func(g cli.Global) error {
 		a := fyneapp.NewWithID(appID)
 		a.SetIcon(assets.Icon)
-		ui.ApplyPreferences(a)
+		var language string
 		if g.UILang != "" {
 			// --ui-lang wins for this run without changing the saved choice.
-			_ = ui.SetLanguage(langTag(g.UILang))
+			language = langTag(g.UILang)
 		}
 		w := a.NewWindow("Sellermail")
 		w.Resize(fyne.NewSize(1200, 800))
 		w.SetMaster()
-		win := ui.Run(a, w, ui.Config{ForceDemo: g.Demo, Open: func(ctx context.Context, demo bool) (*app.Service, error) {
+		win := ui.Run(a, w, ui.Config{ForceDemo: g.Demo, Language: language, Open: func(ctx context.Context, demo bool) (*app.Service, error) {
 			opts, err := app.OptionsFromLookup(app.Options{DataDir: g.DataDir, Demo: demo, Version: cli.Version, Lang: ui.PolicyLang()}, getenv)
 			if err != nil {
 				return nil, err
