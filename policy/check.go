@@ -17,7 +17,7 @@ type Checker struct {
 // NewChecker compiles the lexicons.
 func NewChecker() *Checker {
 	lex := map[category][]string{}
-	for _, src := range []map[category][]string{reviewLexicon, contentLexicon} {
+	for _, src := range []map[category][]string{reviewLexicon, contentLexicon, actsLexicon} {
 		for c, ps := range src {
 			lex[c] = append(lex[c], ps...)
 		}
@@ -59,6 +59,8 @@ type doc struct {
 	findings   []Finding
 	order      []int32 // scratch for sorting findings
 	sents      []bool  // scratch for per-sentence flags
+	clauses    []clause
+	clauseOf   []int32 // clauseOf[k] is the clause of token k
 	// thankYouOnly is set when the message only thanks (THANK_YOU_ONLY).
 	thankYouOnly bool
 }
@@ -89,8 +91,10 @@ func (c *Checker) Check(m Message, lang UILang) Result {
 	d.findOrderIDs()
 	d.checkEmails()
 	d.checkLinks()
+	d.unmaskEvasions()
 	d.toks, d.folded = tokenize(d.runes, d.toks[:0])
 	d.applyMasks()
+	d.buildClauses()
 	d.checkObfuscations()
 	d.hits = c.phrases.find(d.toks, d.folded, d.hits[:0])
 	d.cancelHits()
@@ -137,7 +141,7 @@ func (d *doc) release() {
 		runes: d.runes[:0], byteOff: d.byteOff[:0], toks: d.toks[:0], hits: d.hits[:0],
 		byCat: d.byCat[:0], masks: d.masks[:0], maskedRune: d.maskedRune[:0],
 		addrChunks: d.addrChunks[:0], orderIDs: d.orderIDs[:0], findings: d.findings[:0],
-		order: d.order[:0], sents: d.sents[:0],
+		order: d.order[:0], sents: d.sents[:0], clauses: d.clauses[:0], clauseOf: d.clauseOf[:0],
 	}
 	docPool.Put(d)
 }

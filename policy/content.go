@@ -13,25 +13,21 @@ func (d *doc) checkContent() {
 	for _, h := range d.hitsOf(catOptOut) {
 		d.addHit("OPT_OUT_LINK", Block, h, "")
 	}
-	d.checkConfirmation()
-	d.checkThankYouOnly()
-	d.checkOutOfStock()
+	d.checkPurpose()
+	d.checkCancelRequests()
+	d.checkSubstitutes()
+	d.checkSensitiveData()
 	d.checkImportantTag()
 	for _, h := range d.hitsOf(catImpersonation) {
-		d.addHit("AMAZON_IMPERSONATION", Warn, h, "")
+		d.addHit("AMAZON_IMPERSONATION", Risk, h, "")
 	}
 	// "Amazon Customer Service" as the signature: the message claims to come from Amazon.
 	for _, h := range d.hitsOf(catAmazonSignature) {
 		if d.firstOnLine(h.from) && d.toks[len(d.toks)-1].line == d.toks[h.from].line {
-			d.addHit("AMAZON_IMPERSONATION", Warn, h, "")
+			d.addHit("AMAZON_IMPERSONATION", Risk, h, "")
 		}
 	}
-	for _, h := range d.hitsOf(catInsult) {
-		d.addHit("TONE", Risk, h, "")
-	}
-	for _, h := range d.hitsOf(catThreat) {
-		d.addHit("TONE", Warn, h, "threat")
-	}
+	d.checkTone()
 }
 
 // callsCarrier reports "Rufen Sie DHL an" and the like: a call the buyer
@@ -68,82 +64,6 @@ func (d *doc) checkMarketing() {
 	}
 }
 
-// substantive reports whether the message has a reason of its own: a
-// question, a problem, a request for information.
-func (d *doc) substantive() bool {
-	return d.has[catSubstance] || strings.ContainsRune(d.m.Text, '?')
-}
-
-// checkConfirmation: proactive order, shipping or delivery confirmations are
-// not allowed; Amazon sends them itself. A reply may confirm what the buyer asked.
-func (d *doc) checkConfirmation() {
-	if !d.m.Kind.Proactive() || !d.has[catConfirmation] || d.substantive() {
-		return
-	}
-	d.addHit("ORDER_OR_SHIPPING_CONFIRMATION", Warn, d.hitsOf(catConfirmation)[0], "")
-}
-
-// checkThankYouOnly: a proactive message that only thanks or offers help.
-// Greeting lines, the signature (everything from the closing line on),
-// order IDs and placeholders do not count as content.
-func (d *doc) checkThankYouOnly() {
-	if !d.m.Kind.Proactive() || !d.has[catThanks] || d.substantive() || d.has[catConfirmation] {
-		return
-	}
-	// A review request is the message's purpose, judged by the review rules;
-	// calling it "only thanks" would misname the problem.
-	if d.has[catReviewStrong] || d.has[catReviewWeak] || d.has[catPositiveReview] || d.has[catStars] {
-		return
-	}
-	// A sentence with thanks or an offer of help is courtesy as a whole; the
-	// substance check above already ruled out a problem or a question in it.
-	covered := make([]bool, len(d.toks))
-	thanksSent := map[int]bool{}
-	for _, h := range d.hits {
-		switch h.cat {
-		case catThanks:
-			thanksSent[d.sentOf(h)] = true
-		case catGreeting, catClosing:
-			for k := h.from; k < h.to; k++ {
-				covered[k] = true
-			}
-		}
-	}
-	for k := range d.toks {
-		if thanksSent[d.toks[k].sent] {
-			covered[k] = true
-		}
-	}
-	// A greeting covers the name after it; a closing line starts the signature.
-	closeLine := 1 << 30
-	for _, h := range d.hits {
-		line := d.toks[h.from].line
-		if h.cat == catGreeting && d.firstOnLine(h.from) {
-			for k := h.to; k < len(d.toks) && k < h.to+3 && d.toks[k].sent == d.toks[h.from].sent; k++ {
-				covered[k] = true
-			}
-		}
-		if h.cat == catClosing && line > 0 && line < closeLine && d.firstOnLine(h.from) {
-			closeLine = line
-		}
-	}
-	content := 0
-	for k := range d.toks {
-		t := &d.toks[k]
-		if covered[k] || t.has(tokMasked) || !t.has(tokLetter) || t.line >= closeLine {
-			continue
-		}
-		if fillerWords[d.folded[t.fs:t.fe]] {
-			continue
-		}
-		content++
-	}
-	if content <= 4 {
-		d.thankYouOnly = true
-		d.add("THANK_YOU_ONLY", Warn, 0, 0, "")
-	}
-}
-
 func (d *doc) firstOnLine(k int) bool {
 	return k == 0 || d.toks[k-1].line != d.toks[k].line
 }
@@ -155,23 +75,6 @@ var fillerWords = map[string]bool{
 	"you": true, "your": true, "ihre": true, "ihr": true, "sie": true, "uns": true, "us": true, "our": true,
 	"again": true, "nochmals": true, "noch": true, "einmal": true, "also": true, "auch": true, "again,": true,
 	"a": true, "the": true, "der": true, "die": true, "das": true, "for": true, "für": true, "bei": true,
-}
-
-// checkOutOfStock: when an item cannot be shipped, the seller cancels the
-// order and says so; asking the buyer to cancel, or offering a different
-// product, is not allowed.
-func (d *doc) checkOutOfStock() {
-	oos := d.has[catOutOfStock]
-	if oos || d.m.Kind == KindUnexpectedProblem {
-		for _, h := range d.hitsOf(catCancelRequest) {
-			d.addHit("OOS_ASK_TO_CANCEL", Warn, h, "")
-		}
-	}
-	if oos {
-		for _, h := range d.hitsOf(catSubstitute) {
-			d.addHit("OOS_SUBSTITUTE", Warn, h, "")
-		}
-	}
 }
 
 var importantTags = []string{"[important]", "[wichtig]", "[importante]", "[importantes]"}

@@ -41,10 +41,20 @@ const (
 	catAmazonSignature                 // "Amazon Customer Service": impersonation when it signs the message
 	catInReturn                        // "im Gegenzug", "in exchange": ties a benefit to what the next sentence asks
 	catDealHint                        // "10 %", "code": makes "on your next order" a discount
+	catCancelAct                       // the act of cancelling: "stornieren", "cancel", "annuler"
+	catCancelPointer                   // where the buyer cancels: "Meine Bestellungen", "Your Orders", "cancel items"
+	catRefund                          // money back: "erstatten", "refund", "rembourser"
+	catSensitive                       // bank details, card numbers, passwords, ID documents
+	catProvide                         // asking for something: "send us", "teilen Sie uns mit", "envoyez-nous"
+	catPayOff                          // payment outside Amazon: "per PayPal zahlen", "pay by bank transfer"
+	catBlame                           // blaming the buyer, sarcasm: "if you had read the description"
 	catCount
 )
 
 // classes are word lists shared by several phrases.
+//
+// The clause layer (clause.go) adds who acts and how (negated, conditional,
+// requested, offered, wished); the rules combine both.
 var classes = map[string]string{
 	"num":      "#|one|two|three|four|five|ein|eine|zwei|drei|vier|fünf|un|une|deux|trois|quatre|cinq|uno|una|due|tre|quattro|cinque|dos|cuatro|cinco",
 	"five":     "5|five|fünf|cinq|cinque|cinco",

@@ -198,22 +198,22 @@ func TestContentRules(t *testing.T) {
 		{"none", "Wir melden uns morgen wieder.", "", 0},
 	})
 	runRuleCases(t, "ORDER_OR_SHIPPING_CONFIRMATION", []ruleCase{
-		{"shipped", "Ihre Bestellung wurde heute versandt.", "", Warn},
+		{"shipped", "Ihre Bestellung wurde heute versandt.", "", Risk},
 		{"delay", "Ihre Bestellung wurde leider verspätet versandt.", "", 0},
 		{"reply", "Ja, Ihre Bestellung wurde heute versandt.", KindReply, 0},
 	})
 	runRuleCases(t, "THANK_YOU_ONLY", []ruleCase{
-		{"de", "Vielen Dank für Ihre Bestellung!\n\nBei Fragen stehen wir Ihnen gerne zur Verfügung.\n\nIhr Team", "", Warn},
+		{"de", "Vielen Dank für Ihre Bestellung!\n\nBei Fragen stehen wir Ihnen gerne zur Verfügung.\n\nIhr Team", "", Risk},
 		{"substantive", "Vielen Dank für Ihre Bestellung! Leider verzögert sich die Lieferung um zwei Tage.", "", 0},
 		{"review request", "Bitte schreiben Sie eine Rezension. Als Dankeschön erhalten Sie ein Geschenk.", "", 0},
 		{"stars request", "Please leave us a 5-star review and get a voucher as a thank you.", "", 0},
 	})
 	runRuleCases(t, "OOS_ASK_TO_CANCEL", []ruleCase{
-		{"de", "Der Artikel ist ausverkauft. Bitte stornieren Sie die Bestellung.", "", Warn},
+		{"de", "Der Artikel ist ausverkauft. Bitte stornieren Sie die Bestellung.", "", Risk},
 		{"may cancel", "Die Lieferung verzögert sich. Sie können die Bestellung jederzeit stornieren.", "", 0},
 	})
 	runRuleCases(t, "OOS_SUBSTITUTE", []ruleCase{
-		{"en", "The grey cover is sold out, but we could send you the same cover in charcoal instead.", "", Warn},
+		{"en", "The grey cover is sold out, but we could send you the same cover in charcoal instead.", "", Risk},
 		{"no oos", "We will send you a replacement in the same colour.", "", 0},
 	})
 	runRuleCases(t, "IMPORTANT_TAG_MISUSE", []ruleCase{
@@ -221,12 +221,12 @@ func TestContentRules(t *testing.T) {
 		{"address", "[Wichtig] Bitte bestätigen Sie Ihre Lieferadresse, die Hausnummer fehlt.", "", 0},
 	})
 	runRuleCases(t, "AMAZON_IMPERSONATION", []ruleCase{
-		{"team", "Viele Grüße, Ihr Amazon-Team", "", Warn},
+		{"team", "Viele Grüße, Ihr Amazon-Team", "", Risk},
 		{"advice", "Bitte wenden Sie sich an den Amazon-Kundenservice.", "", 0},
 	})
 	runRuleCases(t, "TONE", []ruleCase{
 		{"insult", "Sie sind ein Idiot.", "", Risk},
-		{"threat", "Sonst leiten wir rechtliche Schritte ein.", "", Warn},
+		{"threat", "Sonst leiten wir rechtliche Schritte ein.", "", Risk},
 		{"polite", "Wir bedauern den Vorfall sehr.", "", 0},
 	})
 }

@@ -1,0 +1,210 @@
+package policy
+
+// The clause layer. Words alone cannot tell "bitte stornieren Sie die
+// Bestellung" (the seller asks the buyer to cancel: forbidden) from "Sie
+// müssen nichts stornieren" (negated) or "falls Sie nicht warten möchten,
+// können Sie stornieren" (an option offered to a delayed buyer: allowed).
+// So each sentence is split into clauses (at commas, colons, dashes,
+// brackets and before subordinating conjunctions), and each clause records
+// who it addresses and how: a negation, a condition, a request, an option,
+// a wish, a question, an obligation. Rules combine the phrase hits of a
+// clause (the act and its object) with these flags, and relate clauses of
+// one sentence or of neighbouring sentences (money in one, a review in the
+// other).
+
+// clause flags.
+const (
+	clNeg      uint16 = 1 << iota // a negation: "nicht", "not", "pas", "non", "no"
+	clCond                        // opened by "if", "wenn", "falls", "si", "se", "once"
+	clYou                         // addresses the buyer: "Sie", "you", "vous", "Lei", "usted"
+	clWe                          // the seller speaks: "wir", "we", "nous", "noi", "nosotros"
+	clRequest                     // "bitte", "please", "veuillez", "la preghiamo", "por favor"
+	clCan                         // an option: "können", "can", "may", "pouvez", "può", "puede"
+	clWish                        // the buyer's wish: "möchten", "wish", "prefer", "souhaitez"
+	clQuestion                    // the sentence is a question
+	clMust                        // an obligation: "müssen", "need to", "devez", "deve", "debe"
+	clAmazon                      // names Amazon
+	clFuture                      // the seller will do it: "will", "werden", "allons"
+)
+
+// clause is tokens [from, to) of one sentence.
+type clause struct {
+	from, to int
+	sent     int
+	flags    uint16
+}
+
+func (c *clause) has(f uint16) bool { return c.flags&f != 0 }
+
+// clauseWords gives the flags a word sets on its clause.
+var clauseWords = map[string]uint16{}
+
+// subordinators open a new clause.
+var subordinators = map[string]bool{}
+
+func init() {
+	add := func(f uint16, words ...string) {
+		for _, w := range words {
+			clauseWords[w] |= f
+		}
+	}
+	add(clNeg, "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nichts", "nie", "niemals", "weder",
+		"not", "no", "never", "nothing", "don", "doesn", "didn", "won", "isn", "aren", "t", "nor", "neither", "without",
+		"ne", "pas", "jamais", "rien", "aucun", "aucune", "sans", "ohne",
+		"non", "mai", "niente", "nulla", "nessun", "nessuna", "senza",
+		"nunca", "nada", "ningún", "ninguna", "ninguno", "sin")
+	add(clCond, "wenn", "falls", "sofern", "sobald", "nachdem", "sollten", "sollte",
+		"if", "once", "unless", "provided", "whenever",
+		"si", "s'il", "lorsque", "dès", "se", "qualora", "appena", "cuando", "mientras", "siempre")
+	// Pronouns only: "your order" names the buyer's order, not an act of the buyer.
+	add(clYou, "du", "dich", "dir", "euch", "ihnen",
+		"you", "yourself",
+		"vous", "tu", "te", "toi",
+		"lei", "voi", "tu", "ti",
+		"usted", "ustedes", "tú")
+	add(clWe, "wir", "ich", "we", "i", "nous", "je", "noi", "io", "nosotros", "yo")
+	add(clRequest, "bitte", "please", "kindly", "veuillez", "merci", "prière", "preghiamo", "prego",
+		"favor", "rogamos", "ruego", "pedimos", "chiediamo", "demandons", "bitten", "ask", "request",
+		"invitiamo", "invitons", "invitamos")
+	add(clCan, "können", "kannst", "könnt", "dürfen", "darfst", "can", "may", "could", "might",
+		"pouvez", "peux", "pouvoir", "possible", "può", "puoi", "potete", "possibile", "puede", "puedes", "pueden", "posible",
+		"könnten", "pourriez", "potrebbe", "podría", "podrían", "would")
+	add(clWish, "möchten", "wünschen", "wollen", "willst", "möchtest", "wunsch", "lieber", "bevorzugen",
+		"wish", "prefer", "want", "wants", "rather",
+		"souhaitez", "souhaitiez", "préférez", "voulez", "désirez",
+		"desidera", "preferisce", "vuole", "desideri", "preferisci", "vuoi",
+		"desea", "prefiere", "quiere", "deseas", "prefieres", "quieres")
+	add(clMust, "müssen", "musst", "müsstest", "müssten", "sollten", "must", "need", "needs", "should",
+		"devez", "devriez", "faut", "deve", "dovrebbe", "devi", "debe", "debería", "necesita")
+	add(clAmazon, "amazon")
+	add(clFuture, "will", "ll", "werden", "werde", "allons", "vais", "procéderons", "provvederemo", "procederemo", "procederemos", "vamos")
+	for _, w := range []string{"wenn", "falls", "sofern", "sobald", "nachdem", "weil", "da", "damit", "dass", "ob", "bevor",
+		"if", "once", "because", "so", "unless", "when", "before", "after", "but", "aber", "sondern", "oder", "und",
+		"si", "lorsque", "parce", "puisque", "mais", "ou", "et", "afin",
+		"se", "perché", "quando", "appena", "ma", "oppure", "e", "qualora", "affinché",
+		"cuando", "porque", "pero", "o", "y", "aunque", "para"} {
+		subordinators[w] = true
+	}
+}
+
+// clauseBreak reports a rune that ends a clause inside a sentence.
+func clauseBreak(r rune) bool {
+	switch r {
+	case ',', ':', '(', ')', '–', '—', '"', '„', '“', '”', '«', '»':
+		return true
+	}
+	return false
+}
+
+// buildClauses splits the sentences into clauses and sets their flags. A
+// question mark makes every clause of its sentence a question.
+func (d *doc) buildClauses() {
+	d.clauses = d.clauses[:0]
+	d.clauseOf = d.clauseOf[:0]
+	for k := range d.toks {
+		t := &d.toks[k]
+		w := d.folded[t.fs:t.fe]
+		newClause := k == 0 || d.toks[k-1].sent != t.sent
+		if !newClause {
+			for _, r := range d.runes[d.toks[k-1].end:t.start] {
+				if clauseBreak(r) {
+					newClause = true
+					break
+				}
+			}
+			if !newClause && subordinators[w] && len(d.clauses) > 0 && k-d.clauses[len(d.clauses)-1].from >= 2 {
+				newClause = true
+			}
+		}
+		if newClause {
+			d.clauses = append(d.clauses, clause{from: k, to: k, sent: t.sent})
+		}
+		c := &d.clauses[len(d.clauses)-1]
+		c.to = k + 1
+		f := clauseWords[w]
+		if w == "sie" && d.formalYou(k) {
+			f |= clYou
+		}
+		if f&clCond != 0 && k != c.from && w != "sollten" && w != "sollte" {
+			f &^= clCond // "if" opens its clause; elsewhere it is another word ("se" in Spanish, "si" as "yes")
+		}
+		c.flags |= f
+		d.clauseOf = append(d.clauseOf, int32(len(d.clauses)-1))
+	}
+	// Questions: the sentence's last clause is followed by a question mark.
+	for i := range d.clauses {
+		c := &d.clauses[i]
+		last := &d.toks[c.to-1]
+		for _, r := range d.runes[last.end:min(last.end+3, len(d.runes))] {
+			if r == '?' {
+				for j := i; j >= 0 && d.clauses[j].sent == c.sent; j-- {
+					d.clauses[j].flags |= clQuestion
+				}
+				break
+			}
+			if r == '.' || r == '!' || r == '\n' {
+				break
+			}
+		}
+	}
+}
+
+// formalYou tells the German formal "Sie" (you) from "sie" (she, they): it
+// is capitalised inside a sentence; at the start of one it is read as "you",
+// which is what a seller's message nearly always means.
+func (d *doc) formalYou(k int) bool {
+	t := &d.toks[k]
+	return d.runes[t.start] == 'S' || d.firstOfSentence(k)
+}
+
+func (d *doc) firstOfSentence(k int) bool { return k == 0 || d.toks[k-1].sent != d.toks[k].sent }
+
+// clauseAt returns the clause of token k.
+func (d *doc) clauseAt(k int) *clause { return &d.clauses[d.clauseOf[k]] }
+
+// sentenceFlags ORs the flags of every clause of sentence s.
+func (d *doc) sentenceFlags(s int) uint16 {
+	var f uint16
+	for i := range d.clauses {
+		if d.clauses[i].sent == s {
+			f |= d.clauses[i].flags
+		} else if d.clauses[i].sent > s {
+			break
+		}
+	}
+	return f
+}
+
+// hitFlags are the flags of the clause holding the start of h, with the
+// question flag of its sentence.
+func (d *doc) hitFlags(h hit) uint16 { return d.clauseAt(h.from).flags }
+
+// clauseHas reports a hit of cat in the clause of token k.
+func (d *doc) clauseHas(cat category, k int) bool {
+	ci := d.clauseOf[k]
+	for _, h := range d.hitsOf(cat) {
+		if d.clauseOf[h.from] == ci {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedNear reports a negation close to hit h in its clause: up to four
+// tokens before it ("Sie müssen nichts stornieren", "don't need to cancel")
+// or, after a verb alone, three after ("stornieren Sie bitte nicht"). A negation further away
+// belongs to something else ("… instead, at no extra cost").
+func (d *doc) negatedNear(h hit) bool {
+	c := d.clauseAt(h.from)
+	after := h.to
+	if h.to-h.from == 1 {
+		after = h.to + 3 // a verb alone: "stornieren Sie bitte nicht"
+	}
+	for k := max(c.from, h.from-4); k < min(c.to, after); k++ {
+		t := &d.toks[k]
+		if clauseWords[d.folded[t.fs:t.fe]]&clNeg != 0 {
+			return true
+		}
+	}
+	return false
+}

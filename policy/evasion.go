@@ -1,0 +1,206 @@
+package policy
+
+import (
+	"strings"
+	"unicode"
+)
+
+// FILTER_EVASION: sellers' forums recommend disguising the words Amazon's
+// filter looks for ("r3view", "sha*re", "f33dback", "b e w e r t u n g").
+// Amazon treats a disguised word as an attempt to hide content, so the
+// disguise is a finding of its own; and the word is written back in plain
+// letters (padded with spaces, so every offset stays valid) before the word
+// rules run, so "5 st*rne" is still a request for five stars.
+
+// watchWords are the words worth disguising: reviews, ratings, contact
+// channels, money. Only these are looked for, so "mp3" and "B2B" stay words.
+var watchWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`review reviews rezension rezensionen bewertung bewertungen bewerten
+		feedback sterne stern sternen stars star rating ratings rate share teilen
+		avis commentaire évaluation evaluation recensione recensioni valutazione valutazioni
+		reseña reseñas resena resenas opinión opinion valoración valoracion estrellas estrella
+		étoiles etoiles stelle stella email mail whatsapp paypal instagram facebook telegram
+		telefon phone website gutschein coupon rabatt discount refund erstattung gratis amazon
+		positive positiv`) {
+		watchWords[w] = true
+	}
+}
+
+// plainForms are ordinary spellings that look disguised: a hyphen or a dot
+// that belongs to the word.
+var plainForms = map[string]bool{"e-mail": true, "e-mails": true, "e.mail": false, "re-view": false}
+
+// leet maps the digits and symbols used for letters.
+func leet(r rune) rune {
+	switch r {
+	case '0':
+		return 'o'
+	case '1', '!', '|':
+		return 'i'
+	case '3':
+		return 'e'
+	case '4', '@':
+		return 'a'
+	case '5', '$':
+		return 's'
+	case '7':
+		return 't'
+	}
+	return r
+}
+
+// evasionSymbol are the runes inserted into a word to break it up.
+func evasionSymbol(r rune) bool {
+	switch r {
+	case '*', '.', '-', '_', '|', '+', '~', '#', '/', '\\':
+		return true
+	}
+	return false
+}
+
+// unmaskEvasions finds disguised watch words in d.runes, reports them and
+// writes them back in plain letters.
+func (d *doc) unmaskEvasions() {
+	rs := d.runes
+	for i := 0; i < len(rs); {
+		if isSpace(rs[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && !isSpace(rs[j]) {
+			j++
+		}
+		s, e := i, j
+		for s < e && strings.ContainsRune(",;:!?\"()[]«»„“”.", rs[s]) {
+			s++
+		}
+		for e > s && strings.ContainsRune(",;:!?\"()[]«»„“”.", rs[e-1]) {
+			e--
+		}
+		i = j
+		if e-s >= 4 && !d.masked(s, e) {
+			d.disguisedWord(s, e)
+		}
+	}
+	d.spacedLetters()
+}
+
+// disguisedWord checks the word runes [s, e): digits or symbols inside
+// letters that, read as letters, spell a watch word.
+func (d *doc) disguisedWord(s, e int) {
+	// A symbol at either end is punctuation or a footnote ("stars*"), not a disguise.
+	for s < e && evasionSymbol(d.runes[s]) {
+		s++
+	}
+	for e > s && evasionSymbol(d.runes[e-1]) {
+		e--
+	}
+	rs := d.runes[s:e]
+	letters, odd := 0, 0
+	for _, r := range rs {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case isDigit(r) || evasionSymbol(r) || r == '@' || r == '$' || r == '!':
+			odd++
+		default:
+			return
+		}
+	}
+	if odd == 0 || letters < 2 {
+		return
+	}
+	if plainForms[strings.ToLower(string(rs))] {
+		return
+	}
+	var b strings.Builder
+	var wild []int // positions of '*' in the letters-only reading
+	for _, r := range rs {
+		r = unicode.ToLower(r)
+		switch {
+		case r == '*':
+			wild = append(wild, b.Len())
+			b.WriteByte('*')
+		case evasionSymbol(r):
+		default:
+			b.WriteRune(leet(r))
+		}
+	}
+	cand := b.String()
+	word := ""
+	if c := strings.ReplaceAll(cand, "*", ""); watchWords[c] {
+		word = c // "sha*re", "r.e.v.i.e.w", "f33dback"
+	} else if len(wild) > 0 {
+		word = matchWild(cand) // "st*rne", "rev**w"
+	}
+	if word == "" {
+		return
+	}
+	d.add("FILTER_EVASION", Risk, s, e, "")
+	d.rewrite(s, e, word)
+}
+
+// matchWild finds the watch word that cand spells with each '*' standing
+// for one letter.
+func matchWild(cand string) string {
+	for w := range watchWords {
+		if len(w) != len(cand) {
+			continue
+		}
+		ok := true
+		for k := 0; k < len(w) && ok; k++ {
+			ok = cand[k] == '*' || cand[k] == w[k]
+		}
+		if ok {
+			return w
+		}
+	}
+	return ""
+}
+
+// spacedLetters finds watch words spelled with a space (or a symbol and a
+// space) between their letters: "b e w e r t u n g", "R - E - V - I - E - W".
+func (d *doc) spacedLetters() {
+	rs := d.runes
+	for i := 0; i < len(rs); i++ {
+		if !unicode.IsLetter(rs[i]) || (i > 0 && !isSpace(rs[i-1])) {
+			continue
+		}
+		var b strings.Builder
+		j, last := i, i
+		for j < len(rs) && unicode.IsLetter(rs[j]) && (j+1 >= len(rs) || !unicode.IsLetter(rs[j+1])) {
+			b.WriteRune(unicode.ToLower(rs[j]))
+			last = j
+			k := j + 1
+			for k < len(rs) && k-j <= 3 && (rs[k] == ' ' || evasionSymbol(rs[k])) {
+				k++
+			}
+			if k == j+1 || k >= len(rs) || !unicode.IsLetter(rs[k]) {
+				break
+			}
+			j = k
+		}
+		if w := b.String(); len([]rune(w)) >= 4 && watchWords[w] && !d.masked(i, last+1) {
+			d.add("FILTER_EVASION", Risk, i, last+1, "")
+			d.rewrite(i, last+1, w)
+		}
+		i = last
+	}
+}
+
+// rewrite replaces runes [s, e) by word, padded with spaces.
+func (d *doc) rewrite(s, e int, word string) {
+	k := s
+	for _, r := range word {
+		if k < e {
+			d.runes[k] = r
+			k++
+		}
+	}
+	for ; k < e; k++ {
+		d.runes[k] = ' '
+	}
+}
