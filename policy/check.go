@@ -61,8 +61,9 @@ type doc struct {
 	sents      []bool  // scratch for per-sentence flags
 	clauses    []clause
 	clauseOf   []int32 // clauseOf[k] is the clause of token k
-	// thankYouOnly is set when the message only thanks (THANK_YOU_ONLY).
-	thankYouOnly bool
+	// purposeless is set when a proactive message has no permitted purpose
+	// (THANK_YOU_ONLY, ORDER_OR_SHIPPING_CONFIRMATION).
+	purposeless bool
 }
 
 // docPool recycles the per-check buffers: Check runs on every keystroke, and

@@ -62,7 +62,7 @@ func init() {
 		"vous", "tu", "te", "toi",
 		"lei", "voi", "tu", "ti",
 		"usted", "ustedes", "tú")
-	add(clWe, "wir", "ich", "we", "i", "nous", "je", "noi", "io", "nosotros", "yo")
+	add(clWe, "wir", "ich", "we", "nous", "je", "noi", "io", "nosotros", "yo")
 	add(clRequest, "bitte", "please", "kindly", "veuillez", "merci", "prière", "preghiamo", "prego",
 		"favor", "rogamos", "ruego", "pedimos", "chiediamo", "demandons", "bitten", "ask", "request",
 		"invitiamo", "invitons", "invitamos")
@@ -190,7 +190,7 @@ func (d *doc) clauseHas(cat category, k int) bool {
 	return false
 }
 
-// negatedNear reports a negation close to hit h in its clause: up to four
+// negatedNear reports a negation close to hit h in its clause: up to six
 // tokens before it ("Sie müssen nichts stornieren", "don't need to cancel")
 // or, after a verb alone, three after ("stornieren Sie bitte nicht"). A negation further away
 // belongs to something else ("… instead, at no extra cost").
@@ -200,7 +200,7 @@ func (d *doc) negatedNear(h hit) bool {
 	if h.to-h.from == 1 {
 		after = h.to + 3 // a verb alone: "stornieren Sie bitte nicht"
 	}
-	for k := max(c.from, h.from-4); k < min(c.to, after); k++ {
+	for k := max(c.from, h.from-6); k < min(c.to, after); k++ {
 		t := &d.toks[k]
 		if clauseWords[d.folded[t.fs:t.fe]]&clNeg != 0 {
 			return true

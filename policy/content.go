@@ -23,7 +23,7 @@ func (d *doc) checkContent() {
 	}
 	// "Amazon Customer Service" as the signature: the message claims to come from Amazon.
 	for _, h := range d.hitsOf(catAmazonSignature) {
-		if d.firstOnLine(h.from) && d.toks[len(d.toks)-1].line == d.toks[h.from].line {
+		if d.signs(h) {
 			d.addHit("AMAZON_IMPERSONATION", Risk, h, "")
 		}
 	}
@@ -93,8 +93,7 @@ func (d *doc) checkImportantTag() {
 		}
 		s := runeIndex(lower, at)
 		e := s + len([]rune(tag))
-		nonCritical := d.thankYouOnly || d.has[catReviewStrong] || d.has[catMarketing] ||
-			d.has[catConfirmation] || !d.has[catSubstance]
+		nonCritical := d.purposeless || d.has[catReviewStrong] || d.has[catMarketing] || !d.has[catSubstance]
 		if nonCritical {
 			d.add("IMPORTANT_TAG_MISUSE", Risk, s, e, "")
 		}
@@ -112,4 +111,40 @@ func runeIndex(s string, b int) int {
 		n++
 	}
 	return n
+}
+
+// signs reports a hit that signs the message: on one of its last three
+// lines, first on its line or right after the closing words ("Viele Grüße,
+// Ihr Amazon-Team"), and not inside a sentence that points the buyer
+// somewhere ("wenden Sie sich an den Amazon-Kundenservice").
+func (d *doc) signs(h hit) bool {
+	last := d.toks[len(d.toks)-1].line
+	line := d.toks[h.from].line
+	if last-line > 2 {
+		return false
+	}
+	if d.firstOnLine(h.from) {
+		return true
+	}
+	k := h.from - 1
+	for k >= 0 && d.toks[k].line == line {
+		w := d.folded[d.toks[k].fs:d.toks[k].fe]
+		switch w {
+		case "ihr", "ihre", "euer", "dein", "your", "the", "votre", "le", "la", "l", "il", "vostro", "el", "su", "tu", "from", "von", "du", "de", "del", "dal":
+			k--
+			continue
+		}
+		break
+	}
+	return k >= 0 && d.toks[k].line == line && d.closingEndsAt(k)
+}
+
+// closingEndsAt reports a closing phrase ending at token k.
+func (d *doc) closingEndsAt(k int) bool {
+	for _, c := range d.hitsOf(catClosing) {
+		if c.to-1 == k {
+			return true
+		}
+	}
+	return false
 }

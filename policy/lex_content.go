@@ -57,6 +57,7 @@ var contentLexicon = map[category][]string{
 		"non ricevere più", "darse|darte|dar de baja", "cancelar ~1 suscripción", "no recibir más",
 	},
 	catConfirmation: {
+		"tracking number|code|link|id|details", "track ~2 parcel|package|order|shipment", "sendungsnummer", "sendungsverfolgung*", "trackingnummer", "tracking-nummer", "paketnummer", "verfolgen", "numéro de suivi", "suivre ~2 colis|commande", "numero di ~1 tracking|tracciamento|spedizione", "tracciare", "número de seguimiento", "seguir ~2 pedido|paquete|envío", "shipped today|yesterday", "dispatched today|yesterday", "on its|the way", "will arrive", "should arrive", "expected ~2 arrive", "is being ~1 prepared|packed|processed", "ready to ship", "has left", "handed ~3 carrier|courier|dhl|ups|hermes|dpd|gls", "heute|gestern ~3 versandt|verschickt|versendet|rausgegangen|aufgegeben|übergeben", "unterwegs", "wird ~4 zugestellt|ankommen|geliefert", "sollte ~4 ankommen|eintreffen|zugestellt", "voraussichtlich ~4 zugestellt|ankommen|eintreffen|geliefert", "in bearbeitung", "wird ~2 vorbereitet|verpackt", "übergeben", "bestellung ~3 erhalten", "bestellung ~3 eingegangen", "versandfertig", "expédié*", "arrivera", "devrait arriver", "en cours de préparation", "remis ~3 transporteur", "bien reçu ~3 commande", "en route", "en chemin", "spedit*", "arriverà", "dovrebbe arrivare", "in preparazione", "affidato ~3 corriere", "ricevuto ~3 ordine", "in viaggio", "enviado hoy", "ha sido enviado", "llegará", "debería llegar", "se está preparando", "entregado ~3 transportista", "recibido ~3 pedido", "en camino", "despachado",
 		"has|have been ~1 shipped|dispatched|sent|delivered", "was|were ~1 shipped|dispatched|delivered",
 		"is on its way", "has shipped", "order ~3 confirmed", "we have received your order",
 		"your order has been received|processed", "order confirmation", "shipping confirmation",
@@ -69,16 +70,17 @@ var contentLexicon = map[category][]string{
 		"ha|han sido ~1 enviad*|entregad*", "está en camino", "confirmación del pedido",
 	},
 	catSubstance: {
+		"later than", "new date", "instead of", "not until", "postpone*", "reschedul*", "wrong", "mistake", "error", "sorry", "apolog*", "choose", "which ~3 prefer|like|want", "let us know which|whether|what|when|if ~3 prefer|want|would", "could you ~3 send|confirm|tell|check|let", "please ~3 send|confirm|tell|check|choose|select|provide|reply|let", "später als", "neuer ~1 termin|liefertermin", "erst am|ab", "entschuldig*", "bedauer*", "versehen*", "falsch*", "irrtum*", "wählen", "auswählen", "welche* ~4 möchten|wünschen|bevorzugen", "teilen sie uns ~5 mit", "geben sie uns ~4 bescheid", "bitte ~4 senden|schicken|bestätigen|prüfen|antworten|mitteilen|wählen", "plus tard", "nouvelle date", "désolé*", "excus*", "erreur", "choisir", "indiquer", "merci de ~3 nous", "veuillez ~3 nous|confirmer|indiquer|choisir", "più tardi", "nuova data", "ci scusiamo", "scusa*", "errore", "scegliere", "indicarci", "ci comunichi", "ci faccia sapere", "la preghiamo di ~3 confermare|indicare|comunicare|rispondere", "más tarde", "nueva fecha", "disculp*", "sentimos", "lamentamos", "error", "elegir", "indíquenos", "díganos", "le rogamos ~3 confirme|indique", "por favor ~3 confirme|indíquenos|díganos|responda|elija",
 		"delay*", "delayed", "late", "problem*", "issue*", "unfortunately", "damage*", "broken", "missing",
-		"address", "confirm", "question*", "appointment", "schedule*", "customi*", "personali*", "engrav*",
+		"address", "please|kindly ~2 confirm", "confirm ~3 your|whether|if|which", "question*", "appointment", "schedule*", "customi*", "personali*", "engrav*",
 		"return*", "refund*", "replacement", "information", "details", "cancel*",
 		"leider", "verzög*", "verspät*", "verschieb*", "problem*", "schaden", "schäden", "beschädig*", "defekt*", "fehl*",
-		"adresse*", "lieferadresse*", "bestätig*", "frage*", "termin*", "liefertermin*", "personalisier*",
+		"adresse*", "lieferadresse*", "bestätigen sie", "bitte ~4 bestätig*", "um ~2 bestätigung", "bestätigung ~3 ob|welche|ihrer|ihres", "frage*", "termin*", "liefertermin*", "personalisier*",
 		"gravur*", "rücksend*", "retoure*", "erstatt*", "ersatz*", "angaben", "informationen", "benötigen",
 		"storn*", "zoll*",
-		"malheureusement", "retard*", "problème*", "adresse", "confirmer", "endommag*", "rendez-vous",
-		"purtroppo", "ritard*", "problem*", "indirizzo", "confermare", "danneggiat*", "appuntamento",
-		"lamentablemente", "retraso*", "problema*", "dirección", "confirmar", "dañad*", "cita",
+		"malheureusement", "retard*", "problème*", "adresse", "veuillez|merci de ~2 confirmer", "confirmer ~2 votre|vos|si", "confirmez", "endommag*", "rendez-vous",
+		"purtroppo", "ritard*", "problem*", "indirizzo", "confermare ~2 il|la|se|suo|sua|l", "confermi", "conferma ~2 se", "danneggiat*", "appuntamento",
+		"lamentablemente", "retraso*", "problema*", "dirección", "confirmar ~2 su|si|la|el", "confirme", "confírmenos", "dañad*", "cita",
 	},
 	catThanks: {
 		"thank|thanks ~6 order|purchase|business|trust|choosing|shopping|buying",
@@ -109,6 +111,7 @@ var contentLexicon = map[category][]string{
 		"il team", "saludos", "atentamente", "un saludo", "el equipo",
 	},
 	catOutOfStock: {
+		"only have ~3 left|in|available", "out of print", "no longer printed", "only ~2 left in", "no longer ~2 produced|made|manufactured|available|stocked", "discontinued", "don't have ~3 anymore|left", "do not have ~3 anymore|left|in stock", "can't get ~3 anymore|more", "cannot get ~3 anymore|more", "supplier ~3 no longer|can't|cannot", "last one|piece ~3 sold|gone|damaged", "not be able to ship|send|deliver", "unable to ship|send|deliver|supply|fulfil|fulfill", "nur noch ~4 in|verfügbar|vorrätig|da|lieferbar|auf lager", "nicht mehr ~3 hergestellt|produziert|bekommen|erhältlich|liefern|nachbestellen", "ausgelaufen", "auslaufmodell", "lieferengpass", "kein nachschub", "haben wir ~4 nicht mehr", "leider ~4 nicht mehr ~2 da", "nicht liefern können", "können ~4 nicht liefern|versenden|verschicken", "letzte* ~1 exemplar|stück ~3 verkauft|beschädigt|weg", "plus fabriqué", "n'est plus ~2 fabriqué|produit|disponible", "ne l'avons plus", "n'avons plus", "ne pouvons pas ~3 expédier|livrer|envoyer", "plus en stock", "indisponible", "dernier exemplaire", "fuori produzione", "non più ~2 prodotto|disponibile", "non l'abbiamo più", "non abbiamo più", "non ne abbiamo più", "non possiamo ~3 spedire|consegnare|inviare", "non è più disponibile", "ultimo pezzo", "descatalogado", "ya no se fabrica", "ya no ~3 tenemos|disponible|queda|quedan", "no quedan", "no podemos ~3 enviar|entregar|servir", "agotó", "último ejemplar", "sin existencias",
 		"out of stock", "sold out", "no longer ~1 available|in stock|stocked", "not in stock", "not available",
 		"unavailable", "stock ~1 ran out", "ran out of stock",
 		"nicht ~2 vorrätig|lieferbar|verfügbar|auf lager|lagernd", "nicht mehr ~2 vorrätig|lieferbar|verfügbar|lagernd",
@@ -128,6 +131,7 @@ var contentLexicon = map[category][]string{
 		"solicitar la cancelación",
 	},
 	catSubstitute: {
+		"instead", "stattdessen", "statt dessen", "anstelle", "au lieu", "invece", "en vez", "alternatively", "alternativ", "alternativement", "in alternativa", "como alternativa", "would you accept", "would you be ~2 ok|okay|happy|fine|interested ~2 with|in", "would ~3 work for you", "would you like ~3 instead|the|a|another", "wären sie ~4 einverstanden|interessiert", "ginge ~2 auch", "käme ~4 in frage", "wäre ~3 für sie ~2 in ordnung|okay|ok", "möchten sie ~4 stattdessen|lieber|alternativ", "accepteriez-vous", "accepteriez vous", "seriez-vous ~2 d'accord|intéressé", "vous conviendrait", "cela vous conviendrait", "accetterebbe", "le andrebbe bene", "sarebbe ~2 disposto|disposta|interessato|interessata", "le interesserebbe", "aceptaría", "le valdría", "le vendría bien", "le interesaría", "estaría ~2 dispuesto|dispuesta|interesado|interesada", "same ~2 model|item|product|one|cover|shirt|size ~2 in", "das gleiche|gleiche|selbe|dasselbe|gleichen ~2 modell|produkt|artikel|teil ~3 in", "used one|copy|item", "refurbished", "b-ware", "gebraucht*", "generalüberholt*", "d'occasion", "reconditionné*", "usato", "usata", "ricondizionat*", "usado", "usada", "reacondicionad*", "segunda mano", "successor model", "newer model|version", "nachfolgemodell", "nachfolger", "neuere* version|modell|ausgabe|auflage", "nouvelle version|édition", "nouveau modèle", "nuova versione|edizione", "nuovo modello", "modello successivo", "nueva versión|edición", "nuevo modelo", "other|another|different ~1 edition", "andere* ~1 auflage|ausgabe|edition", "autre ~1 édition", "altra ~1 edizione", "otra ~1 edición", "größe|size|taille|taglia|talla ~1 s|m|l|xl|xxl|#", "in schwarz|weiß|grau|blau|rot|grün|beige|braun|anthrazit|silber", "in black|white|grey|gray|blue|red|green|beige|brown|navy|silver|charcoal", "en noir|blanc|gris|bleu|rouge|vert|beige|marron", "in nero|bianco|grigio|blu|rosso|verde|beige|marrone", "en negro|blanco|gris|azul|rojo|verde|beige|marrón",
 		"alternative ~2 product|item|model|colour|color|size|version", "an alternative", "similar ~1 product|item|model",
 		"send|ship|offer ~7 instead", "in another|a different ~1 colour|color|size|model|version",
 		"different ~1 colour|color|size|model", "replacement product|item ~1 instead",
@@ -140,6 +144,7 @@ var contentLexicon = map[category][]string{
 		"producto ~1 similar|alternativo|equivalente", "una alternativa", "otro ~1 color|modelo|talla",
 	},
 	catImpersonation: {
+		"we at amazon", "wir von amazon", "hier ist amazon", "hier spricht amazon", "we as amazon", "wir als amazon", "nous chez amazon", "ici amazon", "noi di amazon", "nosotros en amazon",
 		"ihr|euer|dein amazon ~1 team|kundenservice|service|support", "ihr amazon-team", "your amazon ~2 team|support|service",
 		"on behalf of amazon", "im auftrag von amazon", "we are amazon", "wir sind amazon", "this is amazon",
 		"amazon customer service team", "amazon kundenservice team", "votre équipe amazon", "l'équipe amazon",
@@ -175,6 +180,9 @@ var contentLexicon = map[category][]string{
 		"avec|utilisez ~1 code", "con|usi|inserisci ~1 codice", "con|use|introduzca ~1 código",
 	},
 	catAmazonSignature: {
+		"amazon ~1 kundenservice|kundendienst|support|team|service|servicecenter|kundenbetreuung", "amazon customer ~1 service|care|support",
+		"amazon support|service ~1 team", "service client ~1 amazon", "équipe ~1 amazon", "servizio clienti ~1 amazon", "assistenza clienti ~1 amazon",
+		"team ~1 amazon", "atención al cliente ~1 de ~1 amazon", "equipo ~1 de ~1 amazon", "amazon ~1 marketplace ~1 team|service",
 		"amazon customer service|support|team", "amazon kundenservice|support|team", "amazon-kundenservice",
 		"service client amazon", "le service client amazon", "the amazon customer service", "il servizio clienti amazon", "el servicio de atención al cliente de amazon", "servizio clienti amazon", "atención al cliente de amazon", "equipo de amazon",
 	},

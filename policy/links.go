@@ -130,7 +130,9 @@ func closesChunk(r rune) bool {
 // chunks calls fn for every address chunk that is not masked yet.
 func (d *doc) chunks(fn func(c addrChunk, s string)) {
 	for _, c := range d.addrChunks {
-		if !d.masked(c.start, c.end) {
+		// A placeholder inside a link ("shop.de/?id={{order_id}}") does not
+		// hide the link; a chunk that starts masked is taken already.
+		if !d.masked(c.start, c.start+1) {
 			fn(c, c.lower)
 		}
 	}
@@ -275,8 +277,11 @@ func (d *doc) checkLinks() {
 			}
 			host = rest
 		}
-		d.mask(start, end)
 		path := strings.TrimPrefix(rest, host)
+		if bare := strings.TrimPrefix(host, "www."); strings.HasPrefix(bare, "amazon.") && strings.Trim(path, "/") == "" {
+			return // "Amazon.de" is the marketplace's name: its words stay readable ("Servizio Clienti Amazon.it")
+		}
+		d.mask(start, end)
 		d.classifyLink(start, end, host, path, obf)
 	})
 }
@@ -343,8 +348,9 @@ func (d *doc) checkObfuscations() {
 			}
 		}
 		s, e := ts[start].start, ts[i].end
-		// "info (at) shop dot de" and "orders at shop dot com" are e-mail addresses.
-		if start >= 2 && (word(start-1) == "at" || atWords[word(start-1)]) && ts[start-2].has(tokLetter) &&
+		// "info (at) shop dot de" and "orders at shop dot com" are e-mail
+		// addresses; "is at www dot shop dot com" is a link.
+		if start >= 2 && !www && (word(start-1) == "at" || atWords[word(start-1)]) && ts[start-2].has(tokLetter) &&
 			ts[start-2].sent == ts[start].sent {
 			s = ts[d.labelStart(start-2)].start
 			d.add("EMAIL_ADDRESS", Block, s, e, "obfuscated")

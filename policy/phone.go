@@ -18,6 +18,7 @@ var referenceWords = map[string]bool{
 	"zip": true, "id": true, "code": true, "part": true, "item": true, "teil": true, "ersatzteil": true,
 	"artikel": true, "typ": true, "type": true, "pièce": true, "référence": true, "modèle": true,
 	"articolo": true, "codice": true, "pieza": true, "referencia": true, "modelo": true,
+	"reference": true, "riferimento": true, "depot": true, "filiale": true, "lot": true, "batch": true, "charge": true,
 }
 
 // genericReferenceWords are the reference words that also introduce phone
@@ -63,7 +64,13 @@ func (d *doc) checkPhones() {
 			case c == '(' || c == ')':
 				inGroup = false
 			case c == ' ' || c == '-' || c == '/' || c == '.':
-				if j+1 >= len(rs) || !(isDigit(rs[j+1]) || rs[j+1] == '(') {
+				// A run of up to three separators, as signature blocks write
+				// them: "+49 (0)30 / 123 45-67".
+				k := j + 1
+				for k < len(rs) && k-j < 3 && (rs[k] == ' ' || rs[k] == '-' || rs[k] == '/') && c != '.' {
+					k++
+				}
+				if k >= len(rs) || !(isDigit(rs[k]) || rs[k] == '(') {
 					goto done
 				}
 				if c == '.' {
@@ -71,6 +78,7 @@ func (d *doc) checkPhones() {
 				}
 				seps++
 				inGroup = false
+				j = k - 1
 			default:
 				goto done
 			}

@@ -98,8 +98,8 @@ func (d *doc) checkPurpose() {
 	rule, s := "ORDER_OR_SHIPPING_CONFIRMATION", firstConfirm
 	if s < 0 {
 		rule, s = "THANK_YOU_ONLY", firstCourtesy
-		d.thankYouOnly = true
 	}
+	d.purposeless = true
 	from, to := d.sentenceSpan(s)
 	d.add(rule, sev, from, to, "")
 }
