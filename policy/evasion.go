@@ -69,9 +69,16 @@ func (d *doc) unmaskEvasions() {
 			i++
 			continue
 		}
-		j := i
+		j, odd := i, false
 		for j < len(rs) && !isSpace(rs[j]) {
+			if r := rs[j]; r < 'A' || (r > 'Z' && r < 'a') || (r > 'z' && r < 0xC0) {
+				odd = true // a digit or a symbol: a possible disguise
+			}
 			j++
+		}
+		if !odd || j-i < 4 {
+			i = j
+			continue
 		}
 		s, e := i, j
 		for s < e && strings.ContainsRune(",;:!?\"()[]«»„“”.", rs[s]) {

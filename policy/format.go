@@ -45,49 +45,61 @@ func (d *doc) checkHTML() {
 	for i := 0; i < len(rs); i++ {
 		switch rs[i] {
 		case '<':
-			j := i + 1
-			if j < len(rs) && rs[j] == '/' {
-				j++
-			}
-			k := j
-			for k < len(rs) && k-j < 12 && (unicode.IsLetter(rs[k]) || isDigit(rs[k])) {
-				k++
-			}
-			if k == j || !htmlTags[strings.ToLower(string(rs[j:k]))] {
-				continue
-			}
-			end := -1
-			for m := k; m < len(rs) && m < k+300; m++ {
-				if rs[m] == '>' {
-					end = m + 1
-					break
-				}
-				if rs[m] == '<' || (m == k && !(rs[m] == ' ' || rs[m] == '/' || rs[m] == '\n')) {
-					break
-				}
-			}
 			// A tag is text when its "<" lies inside a link; a link inside the tag
 			// (href="https://…") does not hide the tag.
-			if end > 0 && !d.masked(i, i+1) {
+			if end := htmlTagEnd(rs, i); end > 0 && !d.masked(i, i+1) {
 				d.add("HTML", Block, i, end, "")
 				i = end - 1
 			}
 		case '&':
-			j := i + 1
-			num := j < len(rs) && rs[j] == '#'
-			if num {
-				j++
-			}
-			k := j
-			for k < len(rs) && k-j < 8 && ((num && isDigit(rs[k])) || (!num && rs[k] >= 'a' && rs[k] <= 'z')) {
-				k++
-			}
-			if k < len(rs) && rs[k] == ';' && k-j >= 2 {
-				d.add("HTML", Block, i, k+1, "entity")
-				i = k
+			if end := htmlEntityEnd(rs, i); end > 0 {
+				d.add("HTML", Block, i, end, "entity")
+				i = end - 1
 			}
 		}
 	}
+}
+
+// htmlTagEnd returns the end of the tag opening at rs[i], or -1: a known
+// tag name after "<" or "</", then ">" within 300 runes.
+func htmlTagEnd(rs []rune, i int) int {
+	j := i + 1
+	if j < len(rs) && rs[j] == '/' {
+		j++
+	}
+	k := j
+	for k < len(rs) && k-j < 12 && (unicode.IsLetter(rs[k]) || isDigit(rs[k])) {
+		k++
+	}
+	if k == j || !htmlTags[strings.ToLower(string(rs[j:k]))] {
+		return -1
+	}
+	for m := k; m < len(rs) && m < k+300; m++ {
+		if rs[m] == '>' {
+			return m + 1
+		}
+		if rs[m] == '<' || (m == k && !(rs[m] == ' ' || rs[m] == '/' || rs[m] == '\n')) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// htmlEntityEnd returns the end of the entity at rs[i] ("&nbsp;", "&#8364;"), or -1.
+func htmlEntityEnd(rs []rune, i int) int {
+	j := i + 1
+	num := j < len(rs) && rs[j] == '#'
+	if num {
+		j++
+	}
+	k := j
+	for k < len(rs) && k-j < 8 && ((num && isDigit(rs[k])) || (!num && rs[k] >= 'a' && rs[k] <= 'z')) {
+		k++
+	}
+	if k < len(rs) && rs[k] == ';' && k-j >= 2 {
+		return k + 1
+	}
+	return -1
 }
 
 // isEmoji reports pictographs that render as emoji. ©, ®, ™, ‼, arrows, €

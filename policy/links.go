@@ -324,35 +324,16 @@ var notDomainLabel = map[string]bool{"the": true, "a": true, "le": true, "la": t
 // dot com", "shop punkt de", "info (at) shop dot de".
 func (d *doc) checkObfuscations() {
 	ts := d.toks
-	word := func(i int) string { return d.folded[ts[i].fs:ts[i].fe] }
 	for i := 2; i < len(ts); i++ {
-		if ts[i].has(tokMasked) || !ts[i].has(tokLetter) || !tlds[word(i)] || !dotWords[word(i-1)] {
+		start, ok := d.spelledDomain(i)
+		if !ok {
 			continue
-		}
-		label := i - 2
-		if ts[label].has(tokMasked) || ts[label].sent != ts[i].sent {
-			continue
-		}
-		// Walk back over hyphenated labels and further "label dot" pairs.
-		start := d.labelStart(label)
-		for start >= 2 && dotWords[word(start-1)] && !ts[start-2].has(tokMasked) {
-			start = d.labelStart(start - 2)
-		}
-		bracketed := ts[i-1].has(tokBracket)
-		www := word(start) == "www"
-		spelledAt := start >= 2 && atWords[word(start-1)] && ts[start-2].has(tokLetter) && ts[start-2].sent == ts[start].sent
-		if !bracketed && !www && !spelledAt && start == label {
-			if notDomainLabel[word(label)] || !(obfuscationTLDs[word(i)] ||
-				(word(i) == "de" && (word(i-1) == "punkt" || word(i-1) == "dot"))) {
-				continue
-			}
 		}
 		s, e := ts[start].start, ts[i].end
-		// "info (at) shop dot de" and "orders at shop dot com" are e-mail
-		// addresses; "is at www dot shop dot com" is a link.
-		if start >= 2 && !www && (word(start-1) == "at" || atWords[word(start-1)]) && ts[start-2].has(tokLetter) &&
-			ts[start-2].sent == ts[start].sent {
-			s = ts[d.labelStart(start-2)].start
+		if at, ok := d.spelledAt(start); ok && d.word(start) != "www" {
+			// "info (at) shop dot de" and "orders at shop dot com" are e-mail
+			// addresses; "is at www dot shop dot com" is a link.
+			s = ts[d.labelStart(at-1)].start
 			d.add("EMAIL_ADDRESS", Block, s, e, "obfuscated")
 		} else {
 			d.add("EXTERNAL_LINK", Block, s, e, "obfuscated")
@@ -363,10 +344,59 @@ func (d *doc) checkObfuscations() {
 			ts[k].flags |= tokMasked
 		}
 	}
-	// "name (at) shop.de": the domain was found as a link already; the
-	// address as a whole is an e-mail address.
+	d.bracketedAtAddresses()
+}
+
+func (d *doc) word(i int) string { return d.folded[d.toks[i].fs:d.toks[i].fe] }
+
+// spelledDomain reports a spelled-out domain ending with the TLD at token i
+// ("shop dot com"), and the token where it starts.
+func (d *doc) spelledDomain(i int) (int, bool) {
+	ts := d.toks
+	if ts[i].has(tokMasked) || !ts[i].has(tokLetter) || !tlds[d.word(i)] || !dotWords[d.word(i-1)] {
+		return 0, false
+	}
+	label := i - 2
+	if ts[label].has(tokMasked) || ts[label].sent != ts[i].sent {
+		return 0, false
+	}
+	// Walk back over hyphenated labels and further "label dot" pairs.
+	start := d.labelStart(label)
+	for start >= 2 && dotWords[d.word(start-1)] && !ts[start-2].has(tokMasked) {
+		start = d.labelStart(start - 2)
+	}
+	bracketed := ts[i-1].has(tokBracket)
+	_, spelledAt := d.spelledAt(start)
+	spelledAt = spelledAt && atWords[d.word(start-1)]
+	if !bracketed && d.word(start) != "www" && !spelledAt && start == label {
+		// One label and a dot word: only a TLD that is no ordinary word after "dot".
+		if notDomainLabel[d.word(label)] || !(obfuscationTLDs[d.word(i)] ||
+			(d.word(i) == "de" && (d.word(i-1) == "punkt" || d.word(i-1) == "dot"))) {
+			return 0, false
+		}
+	}
+	return start, true
+}
+
+// spelledAt reports an "at" word ("at", "(at)", "arroba") before token
+// start with a name before it in the same sentence, and returns its token.
+func (d *doc) spelledAt(start int) (int, bool) {
+	ts := d.toks
+	if start < 2 || !(d.word(start-1) == "at" || atWords[d.word(start-1)]) {
+		return 0, false
+	}
+	if !ts[start-2].has(tokLetter) || ts[start-2].sent != ts[start].sent {
+		return 0, false
+	}
+	return start - 1, true
+}
+
+// bracketedAtAddresses turns "name (at) shop.de", whose domain was found as
+// a link already, into one e-mail address.
+func (d *doc) bracketedAtAddresses() {
+	ts := d.toks
 	for i := 1; i+1 < len(ts); i++ {
-		w := word(i)
+		w := d.word(i)
 		if !(w == "at" && ts[i].has(tokBracket) || atWords[w]) || ts[i-1].has(tokMasked) || !ts[i-1].has(tokLetter) {
 			continue
 		}

@@ -41,83 +41,114 @@ var phoneWords = map[string]bool{
 func (d *doc) checkPhones() {
 	rs := d.runes
 	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		if !(isDigit(r) || r == '+' || r == '(') {
+		if !phoneStart(rs, i) {
 			continue
 		}
-		if i > 0 && (unicode.IsLetter(rs[i-1]) || isDigit(rs[i-1]) || rs[i-1] == '-' || rs[i-1] == '.' || rs[i-1] == ',' || rs[i-1] == '/') {
+		c := scanPhone(rs, i)
+		if c.end <= i {
 			continue
 		}
-		j, digits, groups, seps := i, 0, 0, 0
-		inGroup := false
-		dotSep := false
-		for j < len(rs) {
-			c := rs[j]
-			switch {
-			case isDigit(c):
-				digits++
-				if !inGroup {
-					groups++
-					inGroup = true
-				}
-			case c == '+' && j == i:
-			case c == '(' || c == ')':
-				inGroup = false
-			case c == ' ' || c == '-' || c == '/' || c == '.':
-				// A run of up to three separators, as signature blocks write
-				// them: "+49 (0)30 / 123 45-67".
-				k := j + 1
-				for k < len(rs) && k-j < 3 && (rs[k] == ' ' || rs[k] == '-' || rs[k] == '/') && c != '.' {
-					k++
-				}
-				if k >= len(rs) || !(isDigit(rs[k]) || rs[k] == '(') {
-					goto done
-				}
-				if c == '.' {
-					dotSep = true
-				}
-				seps++
-				inGroup = false
-				j = k - 1
-			default:
-				goto done
-			}
-			j++
-		}
-	done:
-		end := j
-		for end > i && !isDigit(rs[end-1]) && rs[end-1] != ')' {
-			end--
-		}
-		if end <= i {
-			continue
-		}
-		next := i
-		i = end
-		if d.masked(next, end) || digits < 7 || digits > 15 {
-			continue
-		}
-		if end < len(rs) && (unicode.IsLetter(rs[end]) || rs[end] == '€' || rs[end] == '%' ||
-			(rs[end] == ',' && end+1 < len(rs) && isDigit(rs[end+1]))) {
-			continue
-		}
-		if next > 0 && (rs[next-1] == '€' || rs[next-1] == '$' || rs[next-1] == '£' || rs[next-1] == '#') {
-			continue
-		}
-		start := next
-		if dotSep && !(rs[start] == '+' || rs[start] == '0') {
-			continue // 12.05.2024, 1.299.000
-		}
-		if !d.phoneShape(rs[start:end], digits, groups) || d.referenceBefore(start) {
+		i = c.end
+		if d.notPhone(c) {
 			continue
 		}
 		sev, variant := Block, ""
-		if d.phoneContextOK(start) {
+		if d.phoneContextOK(c.start) {
 			sev, variant = Warn, "allowed"
 		}
-		d.add("PHONE_NUMBER", sev, start, end, variant)
-		d.mask(start, end)
+		d.add("PHONE_NUMBER", sev, c.start, c.end, variant)
+		d.mask(c.start, c.end)
 	}
+}
+
+// phoneCandidate is a run of digits, brackets and separators that may be a
+// phone number.
+type phoneCandidate struct {
+	start, end     int
+	digits, groups int
+	dotSep         bool // a full stop separates groups: a date or an amount unless it starts with + or 0
+}
+
+// phoneStart reports whether a number can start at rs[i]: a digit, + or (
+// that does not continue a word, a number or an amount.
+func phoneStart(rs []rune, i int) bool {
+	r := rs[i]
+	if !(isDigit(r) || r == '+' || r == '(') {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	p := rs[i-1]
+	return !(unicode.IsLetter(p) || isDigit(p) || p == '-' || p == '.' || p == ',' || p == '/')
+}
+
+// scanPhone reads the candidate starting at rs[i].
+func scanPhone(rs []rune, i int) phoneCandidate {
+	c := phoneCandidate{start: i}
+	j, inGroup := i, false
+scan:
+	for ; j < len(rs); j++ {
+		switch r := rs[j]; {
+		case isDigit(r):
+			c.digits++
+			if !inGroup {
+				c.groups++
+				inGroup = true
+			}
+		case r == '+' && j == i:
+		case r == '(' || r == ')':
+			inGroup = false
+		case r == ' ' || r == '-' || r == '/' || r == '.':
+			k := separatorRun(rs, j)
+			if k >= len(rs) || !(isDigit(rs[k]) || rs[k] == '(') {
+				break scan
+			}
+			c.dotSep = c.dotSep || r == '.'
+			inGroup = false
+			j = k - 1
+		default:
+			break scan
+		}
+	}
+	end := j
+	for end > i && !isDigit(rs[end-1]) && rs[end-1] != ')' {
+		end--
+	}
+	c.end = end
+	return c
+}
+
+// separatorRun returns where the separators starting at rs[j] end: up to
+// three, as signature blocks write them ("+49 (0)30 / 123 45-67"); a full
+// stop stands alone.
+func separatorRun(rs []rune, j int) int {
+	k := j + 1
+	if rs[j] == '.' {
+		return k
+	}
+	for k < len(rs) && k-j < 3 && (rs[k] == ' ' || rs[k] == '-' || rs[k] == '/') {
+		k++
+	}
+	return k
+}
+
+// notPhone rejects a candidate that is masked, too short or long, an
+// amount, a date, an unseparated code, or a reference number.
+func (d *doc) notPhone(c phoneCandidate) bool {
+	rs := d.runes
+	switch {
+	case d.masked(c.start, c.end) || c.digits < 7 || c.digits > 15:
+		return true
+	case c.end < len(rs) && (unicode.IsLetter(rs[c.end]) || rs[c.end] == '€' || rs[c.end] == '%' ||
+		(rs[c.end] == ',' && c.end+1 < len(rs) && isDigit(rs[c.end+1]))):
+		return true // 12345678 €, 1234567,50
+	case c.start > 0 && (rs[c.start-1] == '€' || rs[c.start-1] == '$' || rs[c.start-1] == '£' || rs[c.start-1] == '#'):
+		return true
+	case c.dotSep && !(rs[c.start] == '+' || rs[c.start] == '0'):
+		return true // 12.05.2024, 1.299.000
+	}
+	return !d.phoneShape(rs[c.start:c.end], c.digits, c.groups) || d.referenceBefore(c.start)
 }
 
 // phoneShape accepts international (+49 …, 0049 …), national (030 …, (030) …)

@@ -38,30 +38,7 @@ func (d *doc) checkPurpose() {
 		d.m.Kind == KindDigitalAccessKey {
 		return
 	}
-	nSent := d.toks[len(d.toks)-1].sent + 1
-	roles := d.sents[:0]
-	for range nSent {
-		roles = append(roles, false)
-	}
-	d.sents = roles
-	role := make([]uint8, nSent)
-	for _, h := range d.hits {
-		s := d.sentOf(h)
-		switch h.cat {
-		case catSubstance, catCancelRequest, catOutOfStock, catSubstitute:
-			role[s] = roleSubstance
-		case catConfirmation:
-			role[s] = max(role[s], roleConfirm)
-		case catThanks:
-			role[s] = max(role[s], roleCourtesy)
-		}
-	}
-	for i := range d.clauses {
-		c := &d.clauses[i]
-		if c.has(clQuestion) && role[c.sent] == roleOther {
-			role[c.sent] = roleSubstance // a question of its own ("Welche Farbe?")
-		}
-	}
+	role := d.sentenceRoles()
 	covered, closeLine := d.courtesyTokens()
 	content, firstConfirm, firstCourtesy := 0, -1, -1
 	for k := range d.toks {
@@ -88,6 +65,36 @@ func (d *doc) checkPurpose() {
 		}
 		content++
 	}
+	d.reportPurpose(content, firstConfirm, firstCourtesy)
+}
+
+// sentenceRoles reads each sentence as substance, confirmation, courtesy
+// or other.
+func (d *doc) sentenceRoles() []uint8 {
+	role := make([]uint8, d.toks[len(d.toks)-1].sent+1)
+	for _, h := range d.hits {
+		s := d.sentOf(h)
+		switch h.cat {
+		case catSubstance, catCancelRequest, catOutOfStock, catSubstitute:
+			role[s] = roleSubstance
+		case catConfirmation:
+			role[s] = max(role[s], roleConfirm)
+		case catThanks:
+			role[s] = max(role[s], roleCourtesy)
+		}
+	}
+	for i := range d.clauses {
+		c := &d.clauses[i]
+		if c.has(clQuestion) && role[c.sent] == roleOther {
+			role[c.sent] = roleSubstance // a question of its own ("Welche Farbe?")
+		}
+	}
+	return role
+}
+
+// reportPurpose adds the finding, if any: the message has at most a few
+// content words besides its courtesy and confirmation sentences.
+func (d *doc) reportPurpose(content, firstConfirm, firstCourtesy int) {
 	if content > purposeWarnWords || (firstConfirm < 0 && firstCourtesy < 0) {
 		return
 	}

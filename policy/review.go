@@ -27,23 +27,62 @@ func (d *doc) checkReviews() {
 		return
 	}
 	rev := d.reviewSentences()
-	incentiveSent := map[int]bool{}
-
-	// REVIEW_INCENTIVE: an incentive in a review sentence, or in the sentence
-	// after one when an exchange ties them ("… eine Rezension. Als Dankeschön …"),
-	// or in the sentence before one that asks for the review in return
-	// ("Wir haben Ihnen alles erstattet. Im Gegenzug entfernen Sie …").
-	for _, h := range d.hitsOf(catIncentive) {
-		s := d.sentOf(h)
-		if rev[s] || (rev[s-1] && d.inSentence(catExchange, s)) || (rev[s+1] && d.inSentence(catInReturn, s+1)) {
-			if !incentiveSent[s] {
-				d.addHit("REVIEW_INCENTIVE", Block, h, "")
-			}
-			incentiveSent[s] = true
+	d.checkReviewIncentives(rev)
+	d.checkPositiveRequests(rev)
+	d.checkGating(rev)
+	d.checkReviewChanges()
+	// REVIEW_PERSUASION: pleading around a review request.
+	for _, h := range d.hitsOf(catPersuasion) {
+		if len(rev) > 0 || d.has[catReviewWeak] || d.speaksOfReviews(h) {
+			d.addHit("REVIEW_PERSUASION", Warn, h, "")
 		}
 	}
+}
 
-	// POSITIVE_REVIEW_REQUEST: asking for praise, stars, or only happy buyers.
+// checkReviewIncentives reports REVIEW_INCENTIVE: an incentive in a review
+// sentence, or in a neighbouring one when the two are tied: by an exchange
+// ("… eine Rezension. Als Dankeschön …"), a return ("Im Gegenzug entfernen
+// Sie …") or a condition in either ("Wir erstatten 20 €. Dafür passen Sie
+// …", "… wenn Sie Ihre Bewertung anpassen").
+func (d *doc) checkReviewIncentives(rev map[int]bool) {
+	incentiveSent := map[int]bool{}
+	for _, h := range d.hitsOf(catIncentive) {
+		s := d.sentOf(h)
+		if incentiveSent[s] || !(rev[s] || d.tiedToReview(rev, s)) {
+			continue
+		}
+		d.addHit("REVIEW_INCENTIVE", Block, h, "")
+		incentiveSent[s] = true
+	}
+}
+
+// tiedToReview reports whether sentence s, which holds an incentive, is
+// tied to a review sentence next to it.
+func (d *doc) tiedToReview(rev map[int]bool, s int) bool {
+	if rev[s-1] && d.inSentence(catExchange, s) || rev[s+1] && d.inSentence(catInReturn, s+1) {
+		return true
+	}
+	for _, n := range [2]int{s - 1, s + 1} {
+		if !rev[n] || !d.asksReviewAct(n) {
+			continue
+		}
+		if (d.sentenceFlags(s)|d.sentenceFlags(n))&clCond != 0 || d.inSentence(catExchange, n) || d.inSentence(catInReturn, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksReviewAct reports a review sentence that asks for an act on a review:
+// writing, changing or removing it.
+func (d *doc) asksReviewAct(s int) bool {
+	return d.inSentence(catReviewChange, s) || d.inSentence(catFeedbackChange, s) || d.inSentence(catSolicit, s) ||
+		d.sentenceFlags(s)&(clRequest|clQuestion) != 0
+}
+
+// checkPositiveRequests reports POSITIVE_REVIEW_REQUEST: asking for praise,
+// stars, or only happy buyers.
+func (d *doc) checkPositiveRequests(rev map[int]bool) {
 	for _, h := range d.hitsOf(catPositiveReview) {
 		d.addHit("POSITIVE_REVIEW_REQUEST", Risk, h, "")
 	}
@@ -59,8 +98,10 @@ func (d *doc) checkReviews() {
 			d.addHit("POSITIVE_REVIEW_REQUEST", Risk, h, "happy")
 		}
 	}
+}
 
-	// REVIEW_GATING: steering unhappy buyers away from reviews.
+// checkGating reports REVIEW_GATING: steering unhappy buyers away from reviews.
+func (d *doc) checkGating(rev map[int]bool) {
 	anyReview := len(rev) > 0
 	for _, h := range d.hitsOf(catGatingStrong) {
 		s := d.sentOf(h)
@@ -68,17 +109,20 @@ func (d *doc) checkReviews() {
 			d.addHit("REVIEW_GATING", Risk, h, "")
 		}
 	}
-	if anyReview && !d.has[catGatingStrong] {
-		for _, h := range d.hitsOf(catIfUnhappy) {
-			s := d.sentOf(h)
-			if d.inSentence(catContactUs, s) {
-				d.addHit("REVIEW_GATING", Warn, h, "soft")
-				break
-			}
+	if !anyReview || d.has[catGatingStrong] {
+		return
+	}
+	for _, h := range d.hitsOf(catIfUnhappy) {
+		if d.inSentence(catContactUs, d.sentOf(h)) {
+			d.addHit("REVIEW_GATING", Warn, h, "soft")
+			return
 		}
 	}
+}
 
-	// REVIEW_CHANGE_OR_REMOVAL: product reviews never; seller feedback only neutrally.
+// checkReviewChanges reports REVIEW_CHANGE_OR_REMOVAL: product reviews
+// never; seller feedback only neutrally.
+func (d *doc) checkReviewChanges() {
 	for _, h := range d.hitsOf(catReviewChange) {
 		if !d.overlaps(h, catFeedbackChange) {
 			d.addHit("REVIEW_CHANGE_OR_REMOVAL", Risk, h, "")
@@ -86,13 +130,6 @@ func (d *doc) checkReviews() {
 	}
 	for _, h := range d.hitsOf(catFeedbackChange) {
 		d.addHit("REVIEW_CHANGE_OR_REMOVAL", Warn, h, "feedback")
-	}
-
-	// REVIEW_PERSUASION: pleading around a review request.
-	for _, h := range d.hitsOf(catPersuasion) {
-		if anyReview || d.has[catReviewWeak] || d.speaksOfReviews(h) {
-			d.addHit("REVIEW_PERSUASION", Warn, h, "")
-		}
 	}
 }
 
