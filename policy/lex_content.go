@@ -5,6 +5,7 @@ package policy
 // Italian and Spanish.
 var contentLexicon = map[category][]string{
 	catMarketing: {
+		"browse our", "take a look at our ~2 other|products|store|shop|range|collection", "have a look at our ~2 other|products|store|shop|range|collection", "visit our ~1 amazon ~1 store|storefront|shop", "our storefront", "we also sell|offer|make", "you might also like", "you may also like", "matching ~2 set|accessories|products", "% discount", "save # %", "sale ends", "summer|winter|spring|christmas ~1 sale", "stöbern sie", "schauen sie ~3 gerne ~3 in unserem|unseren|unsere", "besuchen sie ~2 unseren ~2 shop|store|laden", "unser* ~1 amazon-shop|amazon-store|storefront", "wir haben auch", "wir bieten auch", "passend dazu", "das könnte ihnen auch gefallen", "sommeraktion|winteraktion|weihnachtsaktion", "découvrez nos|notre", "jetez un œil à nos", "notre boutique amazon", "nous proposons aussi|également", "scopri i nostri|la nostra", "dai un'occhiata ai nostri", "il nostro negozio amazon", "proponiamo anche", "descubra nuestros|nuestra", "eche un vistazo a nuestros", "nuestra tienda de amazon", "también vendemos|ofrecemos",
 		"coupon*", "promo code", "promotional code", "discount code", "voucher code", "# % off", "newsletter*",
 		"subscribe to", "follow us", "our new ~1 product|products|collection|range|arrivals|items", "new arrivals",
 		"check out ~1 our ~2 other|products|store|shop|range|collection", "our other ~1 products|items",
@@ -27,6 +28,7 @@ var contentLexicon = map[category][]string{
 		"prochain achat", "prossimo ordine|acquisto", "próximo pedido", "próxima compra",
 	},
 	catOffAmazon: {
+		"outside ~1 of ~1 amazon", "outside the amazon", "off amazon", "außerhalb ~1 von ~1 amazon", "außerhalb amazons", "ohne amazon", "en dehors d'amazon", "hors amazon", "al di fuori di amazon", "fuori da amazon", "fuera de amazon", "contact us directly", "write to us directly", "reach us ~2 at|on|via", "find us on", "text us", "message us on", "dm us", "kontaktieren sie uns direkt", "schreiben sie uns direkt", "erreichen sie uns ~2 unter|über|per", "finden sie uns ~2 auf|bei|unter", "contactez-nous directement", "écrivez-nous directement", "contattaci direttamente", "ci scriva direttamente", "contáctenos directamente", "escríbanos directamente",
 		"whatsapp", "telegram", "instagram", "facebook", "tiktok", "youtube", "skype", "wechat", "viber",
 		"snapchat", "linkedin", "pinterest", "signal messenger|app",
 		"our website|webshop|homepage|site|shop", "our web site", "our online shop|store", "visit us at|on",

@@ -160,6 +160,7 @@ var reviewLexicon = map[category][]string{
 		"@fb ~3 @chg_de", "@chg_de ~3 @fb", "@chg_rom ~3 @fb",
 	},
 	catPersuasion: {
+		"lifeblood", "only takes a minute|moment|few seconds", "just takes a minute|moment", "won't take long", "would help us ~2 a lot|so much|greatly|enormously|immensely", "would really help", "would make our day|week", "would mean so much", "small businesses like ours|us", "independent ~1 seller|shop|business", "support ~2 small business|businesses|us", "nur eine minute", "dauert nur", "würde uns ~3 helfen", "wäre eine große hilfe", "unterstützen sie uns", "kleine händler|shops|unternehmen wie uns", "für uns ~2 sehr wichtig|überlebenswichtig|existenziell", "von großer bedeutung", "ne prend qu'une minute", "nous aiderait", "soutenir ~2 petite entreprise|petits commerçants", "très important pour nous", "richiede solo un minuto", "ci aiuterebbe", "sostenere ~2 piccole imprese", "molto importante per noi", "solo lleva un minuto", "nos ayudaría", "apoyar ~2 pequeños negocios", "muy importante para nosotros",
 		"mean|means the|a|so world|lot|much", "small business", "small family business", "family business",
 		"small company", "small shop|store|seller|brand", "helps us ~1 a lot|greatly|grow|so much|enormously", "help us grow", "help us out",
 		"every review ~1 counts|matters|helps", "we rely|depend ~1 on ~2 review|reviews|feedback",
