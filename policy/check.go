@@ -59,8 +59,11 @@ type doc struct {
 	findings   []Finding
 	order      []int32 // scratch for sorting findings
 	sents      []bool  // scratch for per-sentence flags
-	clauses    []clause
-	clauseOf   []int32 // clauseOf[k] is the clause of token k
+	// original holds the runes before disguised words were rewritten, for
+	// the excerpts of invalid UTF-8 text; nil when nothing was rewritten.
+	original, originalBuf []rune
+	clauses               []clause
+	clauseOf              []int32 // clauseOf[k] is the clause of token k
 	// purposeless is set when a proactive message has no permitted purpose
 	// (THANK_YOU_ONLY, ORDER_OR_SHIPPING_CONFIRMATION).
 	purposeless bool
@@ -142,7 +145,7 @@ func (d *doc) release() {
 		runes: d.runes[:0], byteOff: d.byteOff[:0], toks: d.toks[:0], hits: d.hits[:0],
 		byCat: d.byCat[:0], masks: d.masks[:0], maskedRune: d.maskedRune[:0],
 		addrChunks: d.addrChunks[:0], orderIDs: d.orderIDs[:0], findings: d.findings[:0],
-		order: d.order[:0], sents: d.sents[:0], clauses: d.clauses[:0], clauseOf: d.clauseOf[:0],
+		order: d.order[:0], sents: d.sents[:0], clauses: d.clauses[:0], clauseOf: d.clauseOf[:0], originalBuf: d.originalBuf[:0],
 	}
 	docPool.Put(d)
 }
@@ -153,6 +156,9 @@ func (d *doc) release() {
 func (d *doc) text(s, e int) string {
 	if d.validUTF8 {
 		return d.m.Text[d.byteOff[s]:d.byteOff[e]]
+	}
+	if d.original != nil {
+		return string(d.original[s:e])
 	}
 	return string(d.runes[s:e])
 }

@@ -198,8 +198,13 @@ func (d *doc) spacedLetters() {
 	}
 }
 
-// rewrite replaces runes [s, e) by word, padded with spaces.
+// rewrite replaces runes [s, e) by word, padded with spaces. Excerpts of
+// invalid UTF-8 text are cut from the runes, so those keep their original.
 func (d *doc) rewrite(s, e int, word string) {
+	if !d.validUTF8 && d.original == nil {
+		d.original = append(d.originalBuf[:0], d.runes...)
+		d.originalBuf = d.original
+	}
 	k := s
 	for _, r := range word {
 		if k < e {
