@@ -49,10 +49,12 @@ func (d *doc) cancelAsked(h hit) Severity {
 	if c.has(clWe) && !c.has(clRequest) && !d.asksBuyer(c) {
 		return 0
 	}
+	// A button's name ("Cancel items", "Artikel stornieren") is a pointer, not a command.
+	label := d.overlaps(h, catCancelPointer)
 	prev := d.prevClause(c)
-	requested := c.has(clRequest) || (prev != nil && prev.has(clRequest) && !prev.has(clNeg)) ||
+	requested := !label && c.has(clRequest) || (prev != nil && prev.has(clRequest) && !prev.has(clNeg)) ||
 		(c.has(clQuestion) && c.has(clCan|clYou)) || (c.has(clMust) && c.has(clYou)) || d.imperativeAt(h.from)
-	if requested {
+	if requested && !label {
 		return Risk
 	}
 	if d.m.Kind == KindReply {

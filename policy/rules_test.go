@@ -212,6 +212,42 @@ func TestContentRules(t *testing.T) {
 		{"de", "Der Artikel ist ausverkauft. Bitte stornieren Sie die Bestellung.", "", Risk},
 		{"may cancel", "Die Lieferung verzögert sich. Sie können die Bestellung jederzeit stornieren.", "", 0},
 	})
+	runRuleCases(t, "OOS_ASK_TO_CANCEL", []ruleCase{
+		{"imperative de", "Stornieren Sie die Bestellung einfach über Meine Bestellungen.", "", Risk},
+		{"polite fr", "Merci d'annuler votre commande.", "", Risk},
+		{"question it", "Potrebbe annullare l'ordine?", "", Risk},
+		{"request es", "Le pedimos que solicite la cancelación del pedido.", "", Risk},
+		{"must en", "You need to cancel the order yourself.", "", Risk},
+		{"negated de", "Sie müssen nichts stornieren.", "", 0},
+		{"negated en", "You don't need to cancel anything.", "", 0},
+		{"seller cancels", "If you prefer not to wait, we will cancel the order for you.", "", 0},
+		{"seller cancels es", "Si lo prefiere, cancelaremos el pedido.", "", 0},
+		{"option with wish", "Falls Sie nicht warten möchten, können Sie die Bestellung stornieren.", "", 0},
+		{"pointer with wish", "If you would rather not wait, you can cancel it under Your Orders.", "", Warn},
+		{"reply answer", "You can cancel it under Your Orders, Cancel items.", KindReply, 0},
+	})
+	runRuleCases(t, "SENSITIVE_DATA", []ruleCase{
+		{"iban", "Bitte senden Sie uns Ihre IBAN für die Erstattung.", "", Risk},
+		{"paypal", "Could you send us your PayPal address?", "", Risk},
+		{"id", "Necesitamos una copia de su DNI.", "", Risk},
+		{"pay off", "Sie können den Betrag auch per PayPal Freunde zahlen.", "", Risk},
+		{"negated", "Sie müssen uns keine Bankdaten schicken, die Erstattung läuft über Amazon.", "", 0},
+		{"carrier phone", "Bitte hinterlegen Sie Ihre Telefonnummer in der Lieferadresse, die Spedition ruft vorher an.", "", 0},
+	})
+	runRuleCases(t, "FILTER_EVASION", []ruleCase{
+		{"leet", "A quick r3view would help us.", "", Risk},
+		{"star", "Teilen Sie Ihre Erfahrung, sha*re it!", "", Risk},
+		{"spaced", "Wir freuen uns über eine B e w e r t u n g.", "", Risk},
+		{"feedback", "Please leave f33dback.", "", Risk},
+		{"e-mail", "Sie erhalten eine E-Mail von Amazon.", "", 0},
+		{"model", "Das Ersatzteil R3-V1EW-200 passt.", "", 0},
+		{"footnote", "Five stars* (*product name)", "", 0},
+	})
+	runRuleCases(t, "OOS_SUBSTITUTE", []ruleCase{
+		{"size", "Der Pullover in Größe L ist ausverkauft. Wir könnten Ihnen dasselbe Modell in Größe XL schicken.", "", Risk},
+		{"used", "El producto nuevo está agotado. ¿Aceptaría uno reacondicionado en su lugar?", "", Risk},
+		{"cancelled instead", "Le coussin bleu est épuisé. Nous avons donc annulé la commande.", "", 0},
+	})
 	runRuleCases(t, "OOS_SUBSTITUTE", []ruleCase{
 		{"en", "The grey cover is sold out, but we could send you the same cover in charcoal instead.", "", Risk},
 		{"no oos", "We will send you a replacement in the same colour.", "", 0},
@@ -221,8 +257,21 @@ func TestContentRules(t *testing.T) {
 		{"address", "[Wichtig] Bitte bestätigen Sie Ihre Lieferadresse, die Hausnummer fehlt.", "", 0},
 	})
 	runRuleCases(t, "AMAZON_IMPERSONATION", []ruleCase{
+		{"signature", "Ihre Lieferung verzögert sich.\n\nKind regards,\nAmazon Customer Service", "", Risk},
+		{"signature it", "La consegna subirà un ritardo.\n\nCordiali saluti,\nServizio Clienti Amazon.it", "", Risk},
+		{"claim", "Wir von Amazon melden uns wegen Ihrer Lieferung.", "", Risk},
+		{"names refund", "Die Erstattung läuft über Amazon und erscheint in Meine Bestellungen.", KindReply, 0},
+	})
+	runRuleCases(t, "AMAZON_IMPERSONATION", []ruleCase{
 		{"team", "Viele Grüße, Ihr Amazon-Team", "", Risk},
 		{"advice", "Bitte wenden Sie sich an den Amazon-Kundenservice.", "", 0},
+	})
+	runRuleCases(t, "TONE", []ruleCase{
+		{"blame en", "If you had read the description you would have known that.", KindReply, Risk},
+		{"blame de", "Wer lesen kann, ist klar im Vorteil.", KindReply, Risk},
+		{"report", "Nous allons signaler votre compte à Amazon.", KindReply, Risk},
+		{"own mistake", "That was a stupid mistake on our side, sorry.", KindReply, 0},
+		{"no threat", "There are no consequences for you at all.", KindReply, 0},
 	})
 	runRuleCases(t, "TONE", []ruleCase{
 		{"insult", "Sie sind ein Idiot.", "", Risk},
