@@ -31,3 +31,13 @@ func Marketplaces() []Marketplace { return slices.Clone(spapi.Marketplaces) }
 
 // MarketplaceByID returns the marketplace with the SP-API marketplace ID.
 func MarketplaceByID(id string) (Marketplace, bool) { return spapi.MarketplaceByID(id) }
+
+// The SP-API regions: North America, Europe, Far East.
+const (
+	RegionNA = spapi.RegionNA
+	RegionEU = spapi.RegionEU
+	RegionFE = spapi.RegionFE
+)
+
+// MarketplaceByCountry returns the marketplace of a country code such as DE or UK.
+func MarketplaceByCountry(code string) (Marketplace, bool) { return spapi.MarketplaceByCountry(code) }

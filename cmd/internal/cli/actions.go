@@ -11,33 +11,42 @@ import (
 	"sellermail/policy"
 )
 
+// actionsOpts name the order and the output format.
+type actionsOpts struct {
+	orderID string
+	format  string // text or json
+}
+
+func parseActions(args []string) (actionsOpts, error) {
+	fs := newFlags("actions", "ORDER [--format text|json]")
+	format := fs.String("format", "text", "output format: text or json")
+	rest, err := parseFlags(fs, args)
+	switch {
+	case err != nil:
+		return actionsOpts{}, err
+	case len(rest) != 1:
+		return actionsOpts{}, usagef("actions: name one order ID (see 'sellermail orders')")
+	case *format != "text" && *format != "json":
+		return actionsOpts{}, usagef("--format must be text or json, not %q", *format)
+	}
+	return actionsOpts{orderID: rest[0], format: *format}, nil
+}
+
 // runActions shows what can be done with one order now: the message kinds
 // Amazon offers (and why the others are not), the buyer's language and the
 // review request's eligibility.
-func runActions(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "actions", "ORDER [--format text|json]")
-	format := fs.String("format", "text", "output format: text or json")
-	rest, err := parseFlags(fs, args)
+func runActions(ctx context.Context, e *env, o actionsOpts) error {
+	svc, err := e.openService(ctx)
 	if err != nil {
-		return exitUsage
-	}
-	if len(rest) != 1 {
-		return e.fail(usagef("actions: name one order ID (see 'sellermail orders')"))
-	}
-	if *format != "text" && *format != "json" {
-		return e.fail(usagef("--format must be text or json, not %q", *format))
-	}
-	svc, code := e.open(ctx)
-	if svc == nil {
-		return code
+		return err
 	}
 	defer svc.Close()
-	d, err := svc.OrderDetail(ctx, rest[0])
+	d, err := svc.OrderDetail(ctx, o.orderID)
 	if err != nil {
-		return e.explain(err)
+		return err
 	}
-	ui := uiLang(e)
-	if *format == "json" {
+	ui := e.lang
+	if o.format == "json" {
 		writeActionsJSON(e.Stdout, d, ui)
 	} else {
 		writeActionsText(e.Stdout, d, ui)
@@ -45,9 +54,9 @@ func runActions(ctx context.Context, e *env, args []string) int {
 	if d.FactsErr != nil {
 		e.errorf("%s %s", tr(ui, "Amazon could not be asked about this order; what is shown may be out of date:",
 			"Amazon konnte zu dieser Bestellung nicht befragt werden; die Angaben sind vielleicht veraltet:"), app.Explain(d.FactsErr, ui))
-		return exitFindings
+		return reported{orRefused(d.FactsErr)}
 	}
-	return exitOK
+	return nil
 }
 
 func writeActionsText(w io.Writer, d *app.OrderDetail, ui policy.UILang) {

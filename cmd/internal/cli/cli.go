@@ -13,13 +13,10 @@ import (
 	"os"
 	"sort"
 	"strings"
-)
+	"time"
 
-// Exit statuses shared by every command.
-const (
-	exitOK       = 0
-	exitFindings = 1 // lint found something at risk or block; a send was refused
-	exitUsage    = 2 // bad usage or unreadable input
+	"sellermail/app"
+	"sellermail/policy"
 )
 
 // IO is where a command reads and writes.
@@ -47,54 +44,91 @@ type Global struct {
 // WindowFunc opens the desktop window; it returns when the window closes.
 type WindowFunc func(g Global) error
 
-// usageError is reported with exit status 2 and a hint to run help.
-type usageError struct{ msg string }
+// opener opens the service from its options: app.Open, or in the tests
+// app.Open after giving the options an in-memory keyring and fast clocks.
+type opener func(ctx context.Context, o app.Options) (*app.Service, error)
 
-func (e usageError) Error() string { return e.msg }
-
-func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
-
+// A command is its name, a line of help, and its run: a pure parser of
+// its arguments and a run function bound together with bind.
 type command struct {
 	name    string
 	summary string
-	run     func(ctx context.Context, env *env, args []string) int
+	run     func(ctx context.Context, e *env, args []string) error
 }
 
-// env is what a running command has at hand.
+// bind joins a command's parser and run function: the arguments are
+// parsed, and checked, before anything is opened or read.
+func bind[O any](parse func(args []string) (O, error), run func(context.Context, *env, O) error) func(context.Context, *env, []string) error {
+	return func(ctx context.Context, e *env, args []string) error {
+		o, err := parse(args)
+		if err != nil {
+			return err
+		}
+		return run(ctx, e, o)
+	}
+}
+
+// env is what a run function has at hand: where to read and write, the
+// global options, the seller's language and how to open the service.
 type env struct {
 	IO
 	Global
-	prog string
+	lang policy.UILang
+	open opener
 }
 
 func (e *env) errorf(format string, a ...any) {
-	fmt.Fprintf(e.Stderr, "%s: %s\n", e.prog, fmt.Sprintf(format, a...))
+	fmt.Fprintf(e.Stderr, "sellermail: %s\n", fmt.Sprintf(format, a...))
 }
 
-// fail prints err and returns the matching exit status.
-func (e *env) fail(err error) int {
+// printed prints err as it is (not a seller's error, such as a port in
+// use) and returns it marked as printed: exit status 1.
+func (e *env) printed(err error) error {
 	e.errorf("%v", err)
+	return reported{errRefused}
+}
+
+// report prints err in the seller's language and returns it marked as
+// printed, so a command can add a hint after the explanation.
+func (e *env) report(err error) error {
+	e.errorf("%s", app.Explain(err, e.lang))
+	return reported{err}
+}
+
+// finish prints what err says, unless printed already, and returns the exit status.
+func (e *env) finish(err error) int {
 	var u usageError
-	if errors.As(err, &u) {
-		return exitUsage
+	var r reported
+	switch {
+	case err == nil:
+	case errors.As(err, &u):
+		if u.msg != "" {
+			e.errorf("%s", u.msg)
+		}
+		fmt.Fprint(e.Stderr, u.usage)
+	case errors.As(err, &r), errors.Is(err, errFindings), errors.Is(err, errRefused):
+	case errors.Is(err, errBadInput):
+		e.errorf("%v", err)
+	default:
+		e.report(err)
 	}
-	return exitFindings
+	return exitStatus(err)
 }
 
 func commands() []command {
 	return []command{
-		{"login", "store your Amazon credentials in the keyring after testing them", runLogin},
-		{"logout", "remove your Amazon credentials from the keyring", runLogout},
-		{"sync", "fetch the orders changed since the last sync", runSync},
-		{"orders", "list the stored orders", runOrders},
-		{"actions", "show what Amazon allows for one order now", runActions},
-		{"send", "check a message and send it to an order's buyer", runSend},
-		{"request-review", "ask Amazon to request a review, for one order or all eligible", runRequestReview},
-		{"history", "list, search or export the messages sent, or the review requests (--reviews)", runHistory},
-		{"lint", "check message texts against Amazon's messaging rules", runLint},
+		{"login", "store your Amazon credentials in the keyring after testing them", bind(parseLogin, runLogin)},
+		{"logout", "remove your Amazon credentials from the keyring", bind(parseLogout, runLogout)},
+		{"sync", "fetch the orders changed since the last sync", bind(parseSync, runSync)},
+		{"orders", "list the stored orders", bind(func(args []string) (ordersOpts, error) { return parseOrders(args, time.Now()) }, runOrders)},
+		{"actions", "show what Amazon allows for one order now", bind(parseActions, runActions)},
+		{"send", "check a message and send it to an order's buyer", bind(parseSend, runSend)},
+		{"request-review", "ask Amazon to request a review, for one order or all eligible", bind(parseRequestReview, runRequestReview)},
+		{"history", "list, search or export the messages sent, or the review requests (--reviews)", bind(parseHistory, runHistory)},
+		{"lint", "check message texts against Amazon's messaging rules", bind(parseLint, runLint)},
 		{"templates", "list the message templates, or show one rendered", runTemplates},
-		{"sandbox", "run the local SP-API sandbox server", runSandbox},
-		{"version", "print the version", runVersion},
+		{"sandbox", "run the local SP-API sandbox server", bind(parseSandbox, runSandbox)},
+		{"version", "print the version", bind(parseNone("version"), runVersion)},
 	}
 }
 
@@ -104,16 +138,20 @@ var Version = "0.1.0-dev"
 // Main runs the command line and returns the exit status. With no command it
 // opens the window through openWindow.
 func Main(ctx context.Context, args []string, stdio IO, openWindow WindowFunc) int {
-	e := &env{IO: stdio, prog: "sellermail"}
+	return run(ctx, args, stdio, openWindow, app.Open)
+}
+
+// run is Main with the service's opener passed in.
+func run(ctx context.Context, args []string, stdio IO, openWindow WindowFunc, open opener) int {
+	e := &env{IO: stdio, open: open}
 	rest, err := parseGlobal(&e.Global, args, e.getenv)
+	e.lang = uiLang(e.UILang, e.getenv)
 	if err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+		return e.finish(usagef("%v", err))
 	}
 	if len(rest) == 0 {
 		if openWindow == nil {
-			e.errorf("no command given; run 'sellermail help'")
-			return exitUsage
+			return e.finish(usagef("no command given; run 'sellermail help'"))
 		}
 		if err := openWindow(e.Global); err != nil {
 			e.errorf("%v", err)
@@ -129,11 +167,10 @@ func Main(ctx context.Context, args []string, stdio IO, openWindow WindowFunc) i
 	}
 	for _, c := range commands() {
 		if c.name == name {
-			return c.run(ctx, e, rest[1:])
+			return e.finish(c.run(ctx, e, rest[1:]))
 		}
 	}
-	e.errorf("unknown command %q; run 'sellermail help'", name)
-	return exitUsage
+	return e.finish(usagef("unknown command %q; run 'sellermail help'", name))
 }
 
 // parseGlobal takes the global options out of args wherever they stand and
@@ -196,15 +233,22 @@ Commands:`)
 Run 'sellermail COMMAND -h' for a command's options.`)
 }
 
-// newFlags returns a flag set that reports errors as usage errors.
-func newFlags(e *env, name, usage string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.Stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.Stderr, "usage: sellermail %s %s\n", name, usage)
-		fs.PrintDefaults()
-	}
+// newFlags returns a flag set that prints nothing: parseFlags turns its
+// errors, and -h, into a usageError carrying the usage.
+func newFlags(name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name+" "+usage, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
 	return fs
+}
+
+// usageOf is the usage line and the options of fs.
+func usageOf(fs *flag.FlagSet) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "usage: sellermail %s\n", fs.Name())
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	return b.String()
 }
 
 // parseFlags parses args allowing flags after positional arguments, as
@@ -213,7 +257,11 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			msg := err.Error()
+			if errors.Is(err, flag.ErrHelp) {
+				msg = ""
+			}
+			return nil, usageError{msg: msg, usage: usageOf(fs)}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -227,7 +275,18 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-func runVersion(_ context.Context, e *env, _ []string) int {
+// parseNone returns the parser of a command that takes no arguments.
+func parseNone(name string) func(args []string) (struct{}, error) {
+	return func(args []string) (struct{}, error) {
+		rest, err := parseFlags(newFlags(name, ""), args)
+		if err == nil && len(rest) > 0 {
+			err = usagef("%s: unexpected argument %q", name, rest[0])
+		}
+		return struct{}{}, err
+	}
+}
+
+func runVersion(_ context.Context, e *env, _ struct{}) error {
 	fmt.Fprintf(e.Stdout, "sellermail %s\n", Version)
-	return exitOK
+	return nil
 }

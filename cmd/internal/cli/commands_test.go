@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -203,12 +204,12 @@ func TestProgress(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	for _, w := range []*env{{IO: IO{Stderr: &bytes.Buffer{}}}, {IO: IO{Stderr: f}}} {
+	for _, w := range []io.Writer{&bytes.Buffer{}, f} {
 		p := newProgress(w)
 		p.show("Syncing")
 		p.clear()
 		if p.on || p.shown {
-			t.Errorf("progress on for %T", w.Stderr)
+			t.Errorf("progress on for %T", w)
 		}
 	}
 	if st, _ := f.Stat(); st.Size() != 0 {

@@ -45,14 +45,15 @@ type result struct {
 // run runs one command line with stdin as standard input.
 func (s *shop) run(stdin string, args ...string) result {
 	s.t.Helper()
-	ctx := withOptions(context.Background(), func(o *app.Options) {
+	open := func(ctx context.Context, o app.Options) (*app.Service, error) {
 		o.Keyring = secrets.NewWithBackend(s.keyring, time.Second)
 		o.TimeScale = testTimeScale
 		o.DemoOrders = testOrders
-	})
+		return app.Open(ctx, o)
+	}
 	var out, errOut bytes.Buffer
-	code := Main(ctx, args, IO{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut,
-		Getenv: func(k string) string { return s.env[k] }}, nil)
+	code := run(context.Background(), args, IO{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut,
+		Getenv: func(k string) string { return s.env[k] }}, nil, open)
 	return result{code, out.String(), errOut.String()}
 }
 

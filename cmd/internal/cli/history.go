@@ -16,10 +16,17 @@ import (
 // historyStatuses are the message statuses --status accepts.
 var historyStatuses = []store.MessageStatus{store.StatusQueued, store.StatusSending, store.StatusSent, store.StatusFailed, store.StatusUnknown}
 
-// runHistory lists the messages sent or tried, or with --reviews the
-// review requests, newest first.
-func runHistory(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "history", "[--reviews] [--search WORDS] [--kind K] [--status S] [--order ID] [--marketplace M] [--limit N] [--format table|csv|json]")
+// historyOpts select and format the messages, or with reviews the review
+// requests, to list.
+type historyOpts struct {
+	reviews  bool
+	messages store.HistoryFilter
+	requests store.ReviewFilter
+	format   string // table, csv or json
+}
+
+func parseHistory(args []string) (historyOpts, error) {
+	fs := newFlags("history", "[--reviews] [--search WORDS] [--kind K] [--status S] [--order ID] [--marketplace M] [--limit N] [--format table|csv|json]")
 	reviews := fs.Bool("reviews", false, "list the review requests instead of the messages (--search and --kind do not apply)")
 	search := fs.String("search", "", "words in the message text or order ID")
 	kind := fs.String("kind", "", "message kind: "+kindList())
@@ -30,68 +37,76 @@ func runHistory(ctx context.Context, e *env, args []string) int {
 	format := fs.String("format", "table", "output format: table, csv or json")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
-		return exitUsage
+		return historyOpts{}, err
 	}
+	o := historyOpts{reviews: *reviews, format: *format}
 	if len(rest) > 0 {
-		return e.fail(usagef("history: unexpected argument %q", rest[0]))
+		return o, usagef("history: unexpected argument %q", rest[0])
 	}
-	if *reviews {
-		return runReviewHistory(ctx, e, fs, reviewHistoryArgs{status: *status, order: *order, market: *market, limit: *limit, format: *format})
-	}
-	f := store.HistoryFilter{Search: *search, OrderID: *order, Limit: *limit}
-	if *format == "csv" && !flagSet(fs, "limit") {
-		f.Limit = 0 // an export is complete unless asked otherwise
-	}
-	if *kind != "" {
-		k, err := policy.ParseKind(*kind)
-		if err != nil {
-			return e.fail(usagef("%v", err))
-		}
-		f.Kind = string(k)
-	}
-	if *status != "" {
-		f.Status = store.MessageStatus(*status)
-		if !slices.Contains(historyStatuses, f.Status) {
-			return e.fail(usagef("--status %q: want queued, sending, sent, failed or unknown", *status))
-		}
-	}
-	if f.Marketplace, err = marketplaceID(*market); err != nil {
-		return e.fail(err)
+	marketID, err := marketplaceID(*market)
+	if err != nil {
+		return o, err
 	}
 	if *limit < 0 || *limit > store.MaxLimit || (*limit == 0 && *format != "csv") {
-		return e.fail(usagef("--limit must be between 1 and %d", store.MaxLimit))
+		return o, usagef("--limit must be between 1 and %d", store.MaxLimit)
 	}
 	switch *format {
 	case "table", "csv", "json":
 	default:
-		return e.fail(usagef("--format must be table, csv or json, not %q", *format))
+		return o, usagef("--format must be table, csv or json, not %q", *format)
 	}
+	if *format == "csv" && !flagSet(fs, "limit") {
+		*limit = 0 // an export is complete unless asked otherwise
+	}
+	if *reviews {
+		o.requests, err = reviewFilter(fs, *status, *order, marketID, *limit)
+		return o, err
+	}
+	o.messages = store.HistoryFilter{Search: *search, OrderID: *order, Marketplace: marketID, Limit: *limit}
+	if *kind != "" {
+		k, err := policy.ParseKind(*kind)
+		if err != nil {
+			return o, usagef("%v", err)
+		}
+		o.messages.Kind = string(k)
+	}
+	if *status != "" {
+		o.messages.Status = store.MessageStatus(*status)
+		if !slices.Contains(historyStatuses, o.messages.Status) {
+			return o, usagef("--status %q: want queued, sending, sent, failed or unknown", *status)
+		}
+	}
+	return o, nil
+}
 
-	svc, code := e.open(ctx)
-	if svc == nil {
-		return code
+// runHistory lists the messages sent or tried, or the review requests,
+// newest first.
+func runHistory(ctx context.Context, e *env, o historyOpts) error {
+	svc, err := e.openService(ctx)
+	if err != nil {
+		return err
 	}
 	defer svc.Close()
-	if *format == "csv" {
-		if err := svc.ExportHistoryCSV(ctx, e.Stdout, f); err != nil {
-			return e.explain(err)
-		}
-		return exitOK
+	if o.reviews {
+		return e.reviewHistory(ctx, svc, o)
 	}
-	msgs, err := svc.History(ctx, f)
+	if o.format == "csv" {
+		return svc.ExportHistoryCSV(ctx, e.Stdout, o.messages)
+	}
+	msgs, err := svc.History(ctx, o.messages)
 	if err != nil {
-		return e.explain(err)
+		return err
 	}
-	if *format == "json" {
+	if o.format == "json" {
 		writeHistoryJSON(e.Stdout, msgs)
-		return exitOK
+		return nil
 	}
 	if len(msgs) == 0 {
-		fmt.Fprintln(e.Stderr, tr(uiLang(e), "No messages match.", "Keine Nachrichten gefunden."))
-		return exitOK
+		fmt.Fprintln(e.Stderr, tr(e.lang, "No messages match.", "Keine Nachrichten gefunden."))
+		return nil
 	}
 	writeHistoryTable(e.Stdout, msgs)
-	return exitOK
+	return nil
 }
 
 // flagSet reports whether the flag was given on the command line.

@@ -9,73 +9,50 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"sellermail/app"
 	"sellermail/app/store"
 )
 
 // reviewStatuses are the review request statuses --status accepts with --reviews.
 var reviewStatuses = []store.ReviewStatus{store.ReviewSending, store.ReviewSent, store.ReviewFailed, store.ReviewUnknown}
 
-// reviewHistoryArgs are the history flags that apply to review requests.
-type reviewHistoryArgs struct {
-	status, order, market, format string
-	limit                         int
-}
-
-// runReviewHistory lists the review requests, newest first: history --reviews.
-func runReviewHistory(ctx context.Context, e *env, fs *flag.FlagSet, a reviewHistoryArgs) int {
+// reviewFilter is the filter of history --reviews; the message-only
+// options are refused.
+func reviewFilter(fs *flag.FlagSet, status, order, market string, limit int) (store.ReviewFilter, error) {
 	for _, name := range []string{"search", "kind"} {
 		if flagSet(fs, name) {
-			return e.fail(usagef("history --reviews: --%s applies to messages only", name))
+			return store.ReviewFilter{}, usagef("history --reviews: --%s applies to messages only", name)
 		}
 	}
-	f := store.ReviewFilter{OrderID: a.order, Limit: a.limit}
-	if a.format == "csv" && !flagSet(fs, "limit") {
-		f.Limit = 0 // an export is complete unless asked otherwise
-	}
-	if a.status != "" {
-		f.Status = store.ReviewStatus(a.status)
+	f := store.ReviewFilter{OrderID: order, Marketplace: market, Limit: limit}
+	if status != "" {
+		f.Status = store.ReviewStatus(status)
 		if !slices.Contains(reviewStatuses, f.Status) {
-			return e.fail(usagef("--status %q: review requests are sending, sent, failed or unknown", a.status))
+			return f, usagef("--status %q: review requests are sending, sent, failed or unknown", status)
 		}
 	}
-	var err error
-	if f.Marketplace, err = marketplaceID(a.market); err != nil {
-		return e.fail(err)
-	}
-	if a.limit < 0 || a.limit > store.MaxLimit || (a.limit == 0 && a.format != "csv") {
-		return e.fail(usagef("--limit must be between 1 and %d", store.MaxLimit))
-	}
-	switch a.format {
-	case "table", "csv", "json":
-	default:
-		return e.fail(usagef("--format must be table, csv or json, not %q", a.format))
-	}
+	return f, nil
+}
 
-	svc, code := e.open(ctx)
-	if svc == nil {
-		return code
+// reviewHistory lists the review requests, newest first: history --reviews.
+func (e *env) reviewHistory(ctx context.Context, svc *app.Service, o historyOpts) error {
+	if o.format == "csv" {
+		return svc.ExportReviewsCSV(ctx, e.Stdout, o.requests)
 	}
-	defer svc.Close()
-	if a.format == "csv" {
-		if err := svc.ExportReviewsCSV(ctx, e.Stdout, f); err != nil {
-			return e.explain(err)
-		}
-		return exitOK
-	}
-	rs, err := svc.ReviewHistory(ctx, f)
+	rs, err := svc.ReviewHistory(ctx, o.requests)
 	if err != nil {
-		return e.explain(err)
+		return err
 	}
-	if a.format == "json" {
+	if o.format == "json" {
 		writeReviewsJSON(e.Stdout, rs)
-		return exitOK
+		return nil
 	}
 	if len(rs) == 0 {
-		fmt.Fprintln(e.Stderr, tr(uiLang(e), "No review requests match.", "Keine Bewertungsanfragen gefunden."))
-		return exitOK
+		fmt.Fprintln(e.Stderr, tr(e.lang, "No review requests match.", "Keine Bewertungsanfragen gefunden."))
+		return nil
 	}
 	writeReviewsTable(e.Stdout, rs)
-	return exitOK
+	return nil
 }
 
 func writeReviewsTable(w io.Writer, rs []store.ReviewRequest) {

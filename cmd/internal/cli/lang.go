@@ -8,12 +8,12 @@ import (
 
 // uiLang picks the language of messages: --ui-lang, else the system locale
 // (LC_ALL, LC_MESSAGES, LANG), else English.
-func uiLang(e *env) policy.UILang {
-	if l := e.UILang; l != "" {
-		return pickLang(l)
+func uiLang(flagVal string, getenv func(string) string) policy.UILang {
+	if flagVal != "" {
+		return pickLang(flagVal)
 	}
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := e.getenv(k); v != "" {
+		if v := getenv(k); v != "" {
 			return pickLang(v)
 		}
 	}

@@ -19,8 +19,16 @@ type lintInput struct {
 	text string
 }
 
-func runLint(_ context.Context, e *env, args []string) int {
-	fs := newFlags(e, "lint", "[--kind K] [--lang L] [--marketplace M] [--order ID] [--template] [--format text|json] [--rules] [FILE...|-]")
+// lintOpts are lint's options: how to check, and the files to check.
+type lintOpts struct {
+	msg    policy.Message // Kind, BuyerLocale, Marketplace, Order and Template; Text per file
+	format string         // text or json
+	rules  bool           // print the rule catalogue instead
+	files  []string       // "-" is standard input; none means standard input
+}
+
+func parseLint(args []string) (lintOpts, error) {
+	fs := newFlags("lint", "[--kind K] [--lang L] [--marketplace M] [--order ID] [--template] [--format text|json] [--rules] [FILE...|-]")
 	kind := fs.String("kind", string(policy.KindUnexpectedProblem), "message kind: "+kindList())
 	lang := fs.String("lang", "", "the buyer's language, such as de or de-DE (empty: unknown)")
 	market := fs.String("marketplace", "", "marketplace ID or country code, such as DE")
@@ -30,46 +38,76 @@ func runLint(_ context.Context, e *env, args []string) int {
 	rules := fs.Bool("rules", false, "print the rule catalogue and exit")
 	files, err := parseFlags(fs, args)
 	if err != nil {
-		return exitUsage
+		return lintOpts{}, err
 	}
-	ui := uiLang(e)
+	o := lintOpts{format: *format, rules: *rules, files: files,
+		msg: policy.Message{BuyerLocale: *lang, Marketplace: *market, Template: *tmpl}}
 	if *rules {
-		printRules(e.Stdout, ui)
-		return exitOK
+		return o, nil
 	}
-	k, err := policy.ParseKind(*kind)
-	if err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+	if o.msg.Kind, err = policy.ParseKind(*kind); err != nil {
+		return o, usagef("%v", err)
 	}
 	if *format != "text" && *format != "json" {
-		e.errorf("--format must be text or json, not %q", *format)
-		return exitUsage
+		return o, usagef("--format must be text or json, not %q", *format)
 	}
-	inputs, err := readInputs(e.Stdin, files)
-	if err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+	if *order != "" {
+		o.msg.Order = &policy.OrderFacts{OrderID: *order}
 	}
+	return o, nil
+}
 
+// runLint checks every input and prints the findings; it fails with
+// errFindings when one is at risk or block.
+func runLint(_ context.Context, e *env, o lintOpts) error {
+	if o.rules {
+		printRules(e.Stdout, e.lang)
+		return nil
+	}
+	inputs, err := readInputs(e.Stdin, o.files)
+	if err != nil {
+		return err
+	}
 	checker := policy.NewChecker()
-	status := exitOK
+	failed, onlyFields := false, true
 	for _, in := range inputs {
-		m := policy.Message{Text: in.text, Kind: k, BuyerLocale: *lang, Marketplace: *market, Template: *tmpl}
-		if *order != "" {
-			m.Order = &policy.OrderFacts{OrderID: *order}
-		}
-		res := checker.Check(m, ui)
+		m := o.msg
+		m.Text = in.text
+		res := checker.Check(m, e.lang)
 		if res.Worst() >= policy.Risk {
-			status = exitFindings
+			failed = true
+			onlyFields = onlyFields && onlyUnfilledFields(res)
 		}
-		if *format == "json" {
+		if o.format == "json" {
 			writeLintJSON(e.Stdout, in, res)
 		} else {
-			writeLintText(e.Stdout, in, res, ui)
+			writeLintText(e.Stdout, in, res, e.lang)
 		}
 	}
-	return status
+	if !failed {
+		return nil
+	}
+	if onlyFields && !o.msg.Template {
+		fmt.Fprintln(e.Stderr, tr(e.lang,
+			"hint: the text fails only on unfilled template fields; if it is a template, check it with --template.",
+			"Hinweis: Der Text scheitert nur an nicht ausgefüllten Vorlagenfeldern; prüfen Sie eine Vorlage mit --template."))
+	}
+	return errFindings
+}
+
+// unfilledField is the rule of a {{...}} or [Name] field left in a finished
+// message: expected in a template, which lint checks with --template.
+const unfilledField = "UNFILLED_FIELD"
+
+// onlyUnfilledFields reports whether every finding at risk or block in res
+// is an unfilled field.
+func onlyUnfilledFields(res policy.Result) bool {
+	for _, f := range res.Findings {
+		if f.Severity >= policy.Risk && f.Rule != unfilledField {
+			return false
+		}
+	}
+	return true
 }
 
 func kindList() string {
@@ -98,13 +136,13 @@ func readInputs(stdin io.Reader, files []string) ([]lintInput, error) {
 			b, err = readLimited(name)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, unwrapPathError(err))
+			return nil, inputError{fmt.Errorf("%s: %w", name, unwrapPathError(err))}
 		}
 		if len(b) > maxInput {
-			return nil, fmt.Errorf("%s: larger than %d bytes; a buyer message is at most a few thousand characters", name, maxInput)
+			return nil, inputError{fmt.Errorf("%s: larger than %d bytes; a buyer message is at most a few thousand characters", name, maxInput)}
 		}
 		if !utf8.Valid(b) {
-			return nil, fmt.Errorf("%s: not valid UTF-8 text (at byte %d); save it as UTF-8 and try again", name, firstInvalid(b))
+			return nil, inputError{fmt.Errorf("%s: not valid UTF-8 text (at byte %d); save it as UTF-8 and try again", name, firstInvalid(b))}
 		}
 		inputs = append(inputs, lintInput{name: name, text: strings.TrimSuffix(string(b), "\n")})
 	}

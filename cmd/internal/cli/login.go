@@ -14,64 +14,78 @@ import (
 	"sellermail/app"
 	"sellermail/app/secrets"
 	"sellermail/policy"
-	"sellermail/spapi"
 )
+
+// loginOpts hold the region asked for; empty: from the environment.
+type loginOpts struct {
+	region app.Region
+}
+
+func parseLogin(args []string) (loginOpts, error) {
+	fs := newFlags("login", "[--region eu|na|fe]")
+	region := fs.String("region", "", "region of the seller account: eu, na or fe (default: "+app.EnvRegion+", else from the locale, else eu)")
+	rest, err := parseFlags(fs, args)
+	switch {
+	case err != nil:
+		return loginOpts{}, err
+	case len(rest) > 0:
+		return loginOpts{}, usagef("login: unexpected argument %q", rest[0])
+	}
+	r, err := parseRegion(*region)
+	return loginOpts{region: r}, err
+}
+
+// parseRegion reads eu, na or fe in any case; "" stays "".
+func parseRegion(v string) (app.Region, error) {
+	r := app.Region(strings.ToUpper(v))
+	if v != "" && !r.Valid() {
+		return "", usagef("--region %q: want eu, na or fe", v)
+	}
+	return r, nil
+}
 
 // runLogin asks for the three credentials, checks their format, tests them
 // against Amazon and stores them in the keyring.
-func runLogin(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "login", "[--region eu|na|fe]")
-	region := fs.String("region", "", "region of the seller account: eu, na or fe (default: "+app.EnvRegion+", else from the locale, else eu)")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return exitUsage
-	}
-	if len(rest) > 0 {
-		e.errorf("login: unexpected argument %q", rest[0])
-		return exitUsage
-	}
-	ui := uiLang(e)
+func runLogin(ctx context.Context, e *env, o loginOpts) error {
+	ui := e.lang
 	if e.Demo {
-		e.errorf("%s", tr(ui, "login stores your own Amazon credentials; the demo needs none (leave out --demo).",
+		return usagef("%s", tr(ui, "login stores your own Amazon credentials; the demo needs none (leave out --demo).",
 			"login speichert Ihre eigenen Amazon-Zugangsdaten; die Demo braucht keine (lassen Sie --demo weg)."))
-		return exitUsage
 	}
-	reg, err := e.loginRegion(*region)
+	reg, err := e.loginRegion(o.region)
 	if err != nil {
-		return e.fail(err)
+		return err
 	}
-
-	opts, err := e.options(ctx)
+	opts, err := e.options()
 	if err != nil {
-		return e.fail(err)
+		return err
 	}
 	// The demo service reads no keyring on opening; TestCredentials and
 	// SaveCredentials work on the seller's account whatever the mode.
 	opts.Demo = true
 	opts.Env.Credentials = secrets.Credentials{}
-	svc, err := app.Open(ctx, opts)
+	svc, err := e.open(ctx, opts)
 	if err != nil {
-		return e.explain(err)
+		return err
 	}
 	defer svc.Close()
 
-	c, code := e.readCredentials(ui)
-	if code != exitOK {
-		return code
+	c, err := e.readCredentials()
+	if err != nil {
+		return err
 	}
 	fmt.Fprintln(e.Stderr, tr(ui, "Checking the credentials with Amazon ("+string(reg)+")…",
 		"Prüfe die Zugangsdaten bei Amazon ("+string(reg)+")…"))
 	acct, err := svc.TestCredentials(ctx, c, reg)
 	if err != nil {
-		e.errorf("%s", app.Explain(err, ui))
-		return exitFindings
+		return err
 	}
 	if err := svc.SaveCredentials(ctx, c, acct); err != nil {
-		e.errorf("%s", app.Explain(err, ui))
+		err = e.report(err)
 		if errors.Is(err, secrets.ErrUnavailable) || errors.Is(err, secrets.ErrLocked) {
 			fmt.Fprintln(e.Stderr, keyringHint(ui))
 		}
-		return exitFindings
+		return err
 	}
 	var markets []string
 	for _, m := range acct.Marketplaces {
@@ -80,40 +94,36 @@ func runLogin(ctx context.Context, e *env, args []string) int {
 	fmt.Fprintf(e.Stdout, tr(ui, "Logged in: %s (%s), marketplaces %s. The credentials are in the keyring.\n",
 		"Angemeldet: %s (%s), Marktplätze %s. Die Zugangsdaten liegen im Schlüsselbund.\n"),
 		acct.Profile.StoreName, reg, strings.Join(markets, ", "))
-	return exitOK
+	return nil
 }
 
 // loginRegion picks the region: the flag, SELLERMAIL_REGION, the country of
 // the locale (en_US → NA), else EU.
-func (e *env) loginRegion(flagVal string) (spapi.Region, error) {
-	if flagVal == "" {
-		flagVal = e.getenv(app.EnvRegion)
-	}
-	if flagVal != "" {
-		r := spapi.Region(strings.ToUpper(flagVal))
-		if !r.Valid() {
-			return "", usagef("--region %q: want eu, na or fe", flagVal)
-		}
+func (e *env) loginRegion(r app.Region) (app.Region, error) {
+	if r != "" {
 		return r, nil
+	}
+	if v := e.getenv(app.EnvRegion); v != "" {
+		return parseRegion(v)
 	}
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := e.getenv(k); v != "" {
 			return regionOfLocale(v), nil
 		}
 	}
-	return spapi.RegionEU, nil
+	return app.RegionEU, nil
 }
 
 // regionOfLocale maps a locale such as "en_US.UTF-8" to its country's region.
-func regionOfLocale(locale string) spapi.Region {
+func regionOfLocale(locale string) app.Region {
 	locale, _, _ = strings.Cut(locale, ".")
 	locale, _, _ = strings.Cut(locale, "@")
 	if _, country, ok := strings.Cut(strings.ReplaceAll(locale, "-", "_"), "_"); ok {
-		if m, ok := spapi.MarketplaceByCountry(country); ok {
+		if m, ok := app.MarketplaceByCountry(country); ok {
 			return m.Region
 		}
 	}
-	return spapi.RegionEU
+	return app.RegionEU
 }
 
 // credentialField is one of the three values login asks for; name is the
@@ -134,7 +144,8 @@ var credentialFields = []credentialField{
 // readCredentials prompts on stderr and reads each value: hidden on a
 // terminal, one line each when piped. Each value's format is checked as
 // soon as it is read, so a wrong paste is reported before the next prompt.
-func (e *env) readCredentials(ui policy.UILang) (secrets.Credentials, int) {
+func (e *env) readCredentials() (secrets.Credentials, error) {
+	ui := e.lang
 	var c secrets.Credentials
 	read := lineReader(e.Stdin)
 	if f, ok := e.Stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
@@ -150,22 +161,20 @@ func (e *env) readCredentials(ui policy.UILang) (secrets.Credentials, int) {
 		if err != nil && !(errors.Is(err, io.EOF) && v != "") {
 			fmt.Fprintln(e.Stderr)
 			if errors.Is(err, io.EOF) {
-				e.errorf("%s", tr(ui, "login: input ended before the "+fld.en+" was given",
-					"login: Die Eingabe endete vor dem Wert für "+fld.de))
-			} else {
-				e.errorf("login: %v", err)
+				return c, inputError{errors.New(tr(ui, "login: input ended before the "+fld.en+" was given",
+					"login: Die Eingabe endete vor dem Wert für "+fld.de))}
 			}
-			return c, exitUsage
+			return c, inputError{fmt.Errorf("login: %w", err)}
 		}
 		v = strings.TrimSpace(v)
 		*fld.dst(&c) = v
 		if ferr := fieldError(c, fld.name); ferr != nil {
 			fmt.Fprintln(e.Stderr)
-			e.errorf("%s", tr(ui, "not in Amazon's format, nothing was stored: ", "nicht im Format von Amazon, nichts wurde gespeichert: ")+ferr.Text(ui == policy.German))
-			return c, exitUsage
+			return c, inputError{errors.New(tr(ui, "not in Amazon's format, nothing was stored: ",
+				"nicht im Format von Amazon, nichts wurde gespeichert: ") + ferr.Text(ui == policy.German))}
 		}
 	}
-	return c, exitOK
+	return c, nil
 }
 
 // fieldError is c's format error for one field, nil if that field is fine.
@@ -188,40 +197,31 @@ func lineReader(r io.Reader) func() (string, error) {
 	}
 }
 
+func parseLogout(args []string) (struct{}, error) { return parseNone("logout")(args) }
+
 // runLogout removes the credentials from the keyring.
-func runLogout(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "logout", "")
-	rest, err := parseFlags(fs, args)
+func runLogout(ctx context.Context, e *env, _ struct{}) error {
+	opts, err := e.options()
 	if err != nil {
-		return exitUsage
-	}
-	if len(rest) > 0 {
-		e.errorf("logout: unexpected argument %q", rest[0])
-		return exitUsage
-	}
-	opts, err := e.options(ctx)
-	if err != nil {
-		return e.fail(err)
+		return err
 	}
 	opts.Demo = true // Logout needs only the keyring and the seller's database
-	svc, err := app.Open(ctx, opts)
+	svc, err := e.open(ctx, opts)
 	if err != nil {
-		return e.explain(err)
+		return err
 	}
 	defer svc.Close()
-	ui := uiLang(e)
 	if err := svc.Logout(ctx); err != nil {
-		e.errorf("%s", app.Explain(err, ui))
-		return exitFindings
+		return err
 	}
-	fmt.Fprintln(e.Stdout, tr(ui, "Logged out: the credentials are removed from the keyring; orders and history stay.",
+	fmt.Fprintln(e.Stdout, tr(e.lang, "Logged out: the credentials are removed from the keyring; orders and history stay.",
 		"Abgemeldet: Die Zugangsdaten sind aus dem Schlüsselbund entfernt; Bestellungen und Verlauf bleiben."))
-	return exitOK
+	return nil
 }
 
 // marketName is a marketplace's country code, or its ID when unknown.
 func marketName(id string) string {
-	if m, ok := spapi.MarketplaceByID(id); ok {
+	if m, ok := app.MarketplaceByID(id); ok {
 		return m.CountryCode
 	}
 	return id

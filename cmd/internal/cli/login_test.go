@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"sellermail/app"
-	"sellermail/spapi"
 	"sellermail/spapi/sandbox"
 )
 
@@ -95,7 +94,7 @@ func TestLoginSyncLogout(t *testing.T) {
 	wrong := sellerCreds
 	wrong.ClientSecret = "amzn1.oa2-cs.v1.00000000000000000000000000000000"
 	r := s.run(credLines(wrong), "login")
-	if r.code != exitFindings || s.keyring.Len() != 0 {
+	if r.code != exitNoAmazon || s.keyring.Len() != 0 {
 		t.Fatalf("wrong secret: exit %d, %d keyring entries\n%s", r.code, s.keyring.Len(), r.errOut)
 	}
 	if !strings.Contains(r.errOut, "sellermail: ") || strings.Contains(r.errOut, wrong.ClientSecret) {
@@ -189,7 +188,7 @@ func TestLoginSyncLogout(t *testing.T) {
 	}
 	// Logged out, the command line says so and sends nothing.
 	r = s.run("", "send", order, "--kind", "unexpectedProblem", "--text-file", text)
-	if r.code != exitFindings || !strings.Contains(r.errOut, "No Amazon account is set up") || !strings.Contains(r.errOut, "nothing was sent") {
+	if r.code != exitNoAmazon || !strings.Contains(r.errOut, "No Amazon account is set up") || !strings.Contains(r.errOut, "nothing was sent") {
 		t.Errorf("send after logout: exit %d\n%s", r.code, r.errOut)
 	}
 	s.must(exitOK, "logout") // logging out twice is fine
@@ -248,19 +247,19 @@ func TestKeyringUnavailable(t *testing.T) {
 func TestLoginRegion(t *testing.T) {
 	for _, tc := range []struct {
 		flag, envRegion, lang string
-		want                  spapi.Region
+		want                  app.Region
 		wantErr               bool
 	}{
-		{"na", "", "de_DE.UTF-8", spapi.RegionNA, false},
-		{"FE", "", "", spapi.RegionFE, false},
-		{"", "fe", "en_US.UTF-8", spapi.RegionFE, false},
-		{"", "", "en_US.UTF-8", spapi.RegionNA, false},
-		{"", "", "ja_JP", spapi.RegionFE, false},
-		{"", "", "de_DE@euro", spapi.RegionEU, false},
-		{"", "", "en_GB.UTF-8", spapi.RegionEU, false},
-		{"", "", "pt-BR", spapi.RegionNA, false},
-		{"", "", "C.UTF-8", spapi.RegionEU, false},
-		{"", "", "", spapi.RegionEU, false},
+		{"na", "", "de_DE.UTF-8", app.RegionNA, false},
+		{"FE", "", "", app.RegionFE, false},
+		{"", "fe", "en_US.UTF-8", app.RegionFE, false},
+		{"", "", "en_US.UTF-8", app.RegionNA, false},
+		{"", "", "ja_JP", app.RegionFE, false},
+		{"", "", "de_DE@euro", app.RegionEU, false},
+		{"", "", "en_GB.UTF-8", app.RegionEU, false},
+		{"", "", "pt-BR", app.RegionNA, false},
+		{"", "", "C.UTF-8", app.RegionEU, false},
+		{"", "", "", app.RegionEU, false},
 		{"asia", "", "", "", true},
 	} {
 		e := &env{IO: IO{Getenv: func(k string) string {
@@ -272,7 +271,10 @@ func TestLoginRegion(t *testing.T) {
 			}
 			return ""
 		}}}
-		got, err := e.loginRegion(tc.flag)
+		got, err := parseRegion(tc.flag)
+		if err == nil {
+			got, err = e.loginRegion(got)
+		}
 		if (err != nil) != tc.wantErr || got != tc.want {
 			t.Errorf("flag %q, %s=%q, LANG=%q: got %q, %v; want %q", tc.flag, app.EnvRegion, tc.envRegion, tc.lang, got, err, tc.want)
 		}

@@ -11,13 +11,19 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"sellermail/app"
 	"sellermail/app/store"
-	"sellermail/spapi"
 )
 
-// runOrders lists the stored orders, newest first.
-func runOrders(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "orders", "[--marketplace M] [--status S] [--since DATE|Nd] [--search WORDS] [--eligible] [--has-messages] [--limit N] [--format table|json]")
+// ordersOpts select and format the orders to list.
+type ordersOpts struct {
+	filter store.OrderFilter
+	format string // table or json
+}
+
+// parseOrders reads the orders options; now anchors "--since 7d".
+func parseOrders(args []string, now time.Time) (ordersOpts, error) {
+	fs := newFlags("orders", "[--marketplace M] [--status S] [--since DATE|Nd] [--search WORDS] [--eligible] [--has-messages] [--limit N] [--format table|json]")
 	market := fs.String("marketplace", "", "marketplace ID or country code, such as DE")
 	status := fs.String("status", "", "order status, such as SHIPPED or UNSHIPPED")
 	since := fs.String("since", "", "only orders bought on or after this date (2026-01-31) or in the last N days (7d)")
@@ -28,47 +34,50 @@ func runOrders(ctx context.Context, e *env, args []string) int {
 	format := fs.String("format", "table", "output format: table or json")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
-		return exitUsage
+		return ordersOpts{}, err
 	}
+	o := ordersOpts{format: *format, filter: store.OrderFilter{Status: strings.ToUpper(*status), Search: *search,
+		ReviewEligible: *eligible, HasMessages: *hasMsgs, Limit: *limit}}
 	if len(rest) > 0 {
-		e.errorf("orders: unexpected argument %q", rest[0])
-		return exitUsage
+		return o, usagef("orders: unexpected argument %q", rest[0])
 	}
-	f := store.OrderFilter{Status: strings.ToUpper(*status), Search: *search, ReviewEligible: *eligible, HasMessages: *hasMsgs}
-	if f.Marketplace, err = marketplaceID(*market); err != nil {
-		return e.fail(err)
+	if o.filter.Marketplace, err = marketplaceID(*market); err != nil {
+		return o, err
 	}
-	if f.From, err = parseSince(*since, time.Now()); err != nil {
-		return e.fail(err)
+	if o.filter.From, err = parseSince(*since, now); err != nil {
+		return o, err
 	}
 	if *limit < 1 || *limit > store.MaxLimit {
-		return e.fail(usagef("--limit must be between 1 and %d", store.MaxLimit))
+		return o, usagef("--limit must be between 1 and %d", store.MaxLimit)
 	}
-	f.Limit = *limit
 	if *format != "table" && *format != "json" {
-		return e.fail(usagef("--format must be table or json, not %q", *format))
+		return o, usagef("--format must be table or json, not %q", *format)
 	}
+	return o, nil
+}
 
-	svc, code := e.open(ctx)
-	if svc == nil {
-		return code
+// runOrders lists the stored orders, newest first.
+func runOrders(ctx context.Context, e *env, o ordersOpts) error {
+	svc, err := e.openService(ctx)
+	if err != nil {
+		return err
 	}
 	defer svc.Close()
-	orders, err := svc.Orders(ctx, f)
+	orders, err := svc.Orders(ctx, o.filter)
 	if err != nil {
-		return e.explain(err)
+		return err
 	}
-	if *format == "json" {
+	if o.format == "json" {
 		writeOrdersJSON(e.Stdout, orders)
-		return exitOK
+		return nil
 	}
 	if len(orders) == 0 {
-		fmt.Fprintln(e.Stderr, tr(uiLang(e), "No orders match. Run 'sellermail sync' to fetch the latest.",
+		fmt.Fprintln(e.Stderr, tr(e.lang, "No orders match. Run 'sellermail sync' to fetch the latest.",
 			"Keine Bestellungen gefunden. 'sellermail sync' holt die neuesten."))
-		return exitOK
+		return nil
 	}
 	writeOrdersTable(e.Stdout, orders)
-	return exitOK
+	return nil
 }
 
 // marketplaceID accepts a marketplace ID or a country code.
@@ -76,10 +85,10 @@ func marketplaceID(v string) (string, error) {
 	if v == "" {
 		return "", nil
 	}
-	if m, ok := spapi.MarketplaceByCountry(v); ok {
+	if m, ok := app.MarketplaceByCountry(v); ok {
 		return m.ID, nil
 	}
-	if m, ok := spapi.MarketplaceByID(v); ok {
+	if m, ok := app.MarketplaceByID(v); ok {
 		return m.ID, nil
 	}
 	return "", usagef("--marketplace %q: not a marketplace ID or country code (such as DE or A1PA6795UKMFR9)", v)

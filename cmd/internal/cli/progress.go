@@ -19,9 +19,9 @@ type progressLine struct {
 	shown bool
 }
 
-func newProgress(e *env) *progressLine {
-	f, ok := e.Stderr.(*os.File)
-	return &progressLine{w: e.Stderr, on: ok && term.IsTerminal(int(f.Fd()))}
+func newProgress(w io.Writer) *progressLine {
+	f, ok := w.(*os.File)
+	return &progressLine{w: w, on: ok && term.IsTerminal(int(f.Fd()))}
 }
 
 // show replaces the line with text.

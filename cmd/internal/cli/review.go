@@ -9,83 +9,98 @@ import (
 	"sellermail/app/store"
 )
 
-// runRequestReview asks Amazon to send its review request for one order, or
-// for every eligible one. Exit status: 0 done, 1 not eligible or failed,
-// 2 bad usage or unknown order, 3 outcome unknown for at least one order.
-func runRequestReview(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "request-review", "ORDER | --all-eligible [--dry-run]\n"+
-		"exit status: 0 done, 1 not eligible or failed, 2 bad input or unknown order, 3 outcome unknown for an order")
+// reviewOpts name one order, or all eligible ones.
+type reviewOpts struct {
+	orderID string // empty with all
+	all     bool
+	dry     bool
+}
+
+func parseRequestReview(args []string) (reviewOpts, error) {
+	fs := newFlags("request-review", "ORDER | --all-eligible [--dry-run]\n"+
+		"exit status: 0 done, 1 not eligible or failed, 2 bad input or unknown order, 3 outcome unknown for an order,\n"+
+		"             4 Amazon could not be reached, or not logged in")
 	all := fs.Bool("all-eligible", false, "every order that can get a review request now")
 	dry := fs.Bool("dry-run", false, "only say which orders are eligible; send nothing")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
-		return exitUsage
+		return reviewOpts{}, err
 	}
 	if *all == (len(rest) == 1) || len(rest) > 1 {
-		return e.fail(usagef("request-review: name one order ID, or give --all-eligible"))
+		return reviewOpts{}, usagef("request-review: name one order ID, or give --all-eligible")
 	}
-	svc, code := e.open(ctx)
-	if svc == nil {
-		return code
+	o := reviewOpts{all: *all, dry: *dry}
+	if !*all {
+		o.orderID = rest[0]
 	}
-	defer svc.Close()
-	if !*dry {
-		if code := e.requireChosenMode(svc); code != exitOK {
-			return code
-		}
-	}
-	if *all {
-		return e.reviewAll(ctx, svc, *dry)
-	}
-	return e.reviewOne(ctx, svc, rest[0], *dry)
+	return o, nil
 }
 
-func (e *env) reviewOne(ctx context.Context, svc *app.Service, orderID string, dry bool) int {
-	ui := uiLang(e)
+// runRequestReview asks Amazon to send its review request for one order, or
+// for every eligible one.
+func runRequestReview(ctx context.Context, e *env, o reviewOpts) error {
+	svc, err := e.openService(ctx)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	if !o.dry {
+		if err := e.requireChosenMode(svc); err != nil {
+			return err
+		}
+	}
+	if o.all {
+		return e.reviewAll(ctx, svc, o.dry)
+	}
+	return e.reviewOne(ctx, svc, o.orderID, o.dry)
+}
+
+func (e *env) reviewOne(ctx context.Context, svc *app.Service, orderID string, dry bool) error {
+	ui := e.lang
 	if dry {
 		d, err := svc.OrderDetail(ctx, orderID)
 		if err != nil {
-			return e.explain(err)
+			return err
 		}
 		if !d.Eligibility.OK {
 			fmt.Fprintf(e.Stdout, "%s: %s\n", tr(ui, "not eligible", "nicht möglich"), d.Eligibility.Text(ui))
-			return exitFindings
+			return errRefused
 		}
 		fmt.Fprintf(e.Stdout, "%s %s\n", tr(ui, "dry run: eligible; nothing was sent.", "Probelauf: möglich; nichts wurde gesendet."), d.Eligibility.Text(ui))
-		return exitOK
+		return nil
 	}
 	r, err := svc.RequestReview(ctx, orderID)
 	switch {
 	case err == nil:
 		fmt.Fprintf(e.Stdout, "%s (%s %s)\n", tr(ui, "review requested", "Bewertung angefragt"), tr(ui, "Amazon request ID", "Amazon-Anfrage-ID"), r.RequestID)
-		return exitOK
+		return nil
 	case errors.Is(err, app.ErrNotEligible):
 		fmt.Fprintf(e.Stdout, "%s: %s\n", tr(ui, "not eligible", "nicht möglich"), app.Explain(err, ui))
-		return exitFindings
+		return reported{err}
 	case r.Status == store.ReviewUnknown:
 		fmt.Fprintf(e.Stdout, "%s: %s\n", tr(ui, "outcome unknown", "Ergebnis unbekannt"), app.Explain(err, ui))
-		return exitUnknown
+		return reported{app.ErrOutcomeUnknown}
 	case r.Status == store.ReviewFailed:
 		fmt.Fprintf(e.Stdout, "%s: %s\n", tr(ui, "failed", "fehlgeschlagen"), app.Explain(err, ui))
-		return exitFindings
+		return reported{err}
 	}
-	return e.explain(err)
+	return err
 }
 
-func (e *env) reviewAll(ctx context.Context, svc *app.Service, dry bool) int {
-	ui := uiLang(e)
-	p := newProgress(e)
+func (e *env) reviewAll(ctx context.Context, svc *app.Service, dry bool) error {
+	ui := e.lang
+	p := newProgress(e.Stderr)
 	sum, err := svc.RequestReviewsAll(ctx, dry, func(rp app.ReviewProgress) {
 		p.show(tr(ui, "Review requests: %d of %d", "Bewertungsanfragen: %d von %d"), rp.Done, rp.Total)
 	})
 	p.clear()
 	if dry {
 		if err != nil {
-			return e.explain(err)
+			return err
 		}
 		fmt.Fprintf(e.Stdout, tr(ui, "dry run: %d orders are eligible for a review request; nothing was sent.\n",
 			"Probelauf: %d Bestellungen können um eine Bewertung gebeten werden; nichts wurde gesendet.\n"), sum.Eligible)
-		return exitOK
+		return nil
 	}
 	for _, r := range sum.Results {
 		if r.Err == nil || errors.Is(r.Err, app.ErrNotEligible) {
@@ -102,11 +117,11 @@ func (e *env) reviewAll(ctx context.Context, svc *app.Service, dry bool) int {
 		sum.Sent, sum.Skipped, sum.Failed, sum.Unknown, sum.Total)
 	switch {
 	case err != nil:
-		return e.explain(err)
+		return err
 	case sum.Unknown > 0:
-		return exitUnknown
+		return reported{app.ErrOutcomeUnknown}
 	case sum.Failed > 0:
-		return exitFindings
+		return errRefused
 	}
-	return exitOK
+	return nil
 }

@@ -11,10 +11,16 @@ import (
 	"sellermail/spapi/sandbox"
 )
 
-// runSandbox serves the local SP-API sandbox until interrupted, for trying
-// the command line against something that behaves like Amazon.
-func runSandbox(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "sandbox", "[--addr 127.0.0.1:PORT] [--static] [--models DIR] [--seed N] [--orders N] [--time-scale X]")
+// sandboxOpts say where to listen and what to serve.
+type sandboxOpts struct {
+	addr    string
+	static  bool
+	models  string // with static: the models' folder; empty: found next to the module
+	sandbox sandbox.Options
+}
+
+func parseSandbox(args []string) (sandboxOpts, error) {
+	fs := newFlags("sandbox", "[--addr 127.0.0.1:PORT] [--static] [--models DIR] [--seed N] [--orders N] [--time-scale X]")
 	addr := fs.String("addr", "127.0.0.1:8181", "address to listen on (loopback only)")
 	static := fs.Bool("static", false, "answer only the static sandbox cases of Amazon's API models")
 	models := fs.String("models", "", "directory of Amazon's API models for --static (default: ../shared/spapi-models next to the module)")
@@ -22,40 +28,44 @@ func runSandbox(ctx context.Context, e *env, args []string) int {
 	orders := fs.Int("orders", sandbox.DefaultOrders, "number of demo orders")
 	scale := fs.Float64("time-scale", 1, "refill rate limits this many times faster than Amazon does")
 	if _, err := parseFlags(fs, args); err != nil {
-		return exitUsage
+		return sandboxOpts{}, err
 	}
+	o := sandboxOpts{addr: *addr, static: *static, models: *models,
+		sandbox: sandbox.Options{Seed: *seed, Orders: *orders, TimeScale: *scale}}
 	host, _, err := net.SplitHostPort(*addr)
 	if err != nil {
-		e.errorf("--addr %q: %v", *addr, err)
-		return exitUsage
+		return o, usagef("--addr %q: %v", *addr, err)
 	}
 	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		e.errorf("--addr %q: the sandbox listens on loopback only (127.0.0.1 or [::1])", *addr)
-		return exitUsage
+		return o, usagef("--addr %q: the sandbox listens on loopback only (127.0.0.1 or [::1])", *addr)
 	}
-	opts := sandbox.Options{Seed: *seed, Orders: *orders, TimeScale: *scale}
-	if *static {
-		dir := *models
+	return o, nil
+}
+
+// runSandbox serves the local SP-API sandbox until interrupted, for trying
+// the command line against something that behaves like Amazon.
+func runSandbox(ctx context.Context, e *env, o sandboxOpts) error {
+	opts := o.sandbox
+	if o.static {
+		dir := o.models
+		var err error
 		if dir == "" {
 			if dir, err = sandbox.FindModelsDir("."); err != nil {
-				e.errorf("%v (name the folder with --models)", err)
-				return exitUsage
+				return inputError{fmt.Errorf("%w (name the folder with --models)", err)}
 			}
 		}
 		if opts.Static, err = sandbox.LoadStatic(dir); err != nil {
-			e.errorf("%v", err)
-			return exitUsage
+			return inputError{err}
 		}
 	}
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
-		e.errorf("%v", err)
-		return exitFindings
+		return e.printed(err)
 	}
 	srv := &http.Server{Handler: sandbox.New(opts).Handler(), ReadHeaderTimeout: 10 * time.Second}
 	url := "http://" + ln.Addr().String()
 	mode := "demo marketplace"
-	if *static {
+	if o.static {
 		mode = "static cases"
 	}
 	fmt.Fprintf(e.Stdout, "SP-API sandbox (%s) on %s\n", mode, url)
@@ -76,8 +86,7 @@ func runSandbox(ctx context.Context, e *env, args []string) int {
 		}
 	}
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
-		e.errorf("%v", err)
-		return exitFindings
+		return e.printed(err)
 	}
-	return exitOK
+	return nil
 }

@@ -8,25 +8,18 @@ import (
 	"sellermail/app/store"
 )
 
+func parseSync(args []string) (struct{}, error) { return parseNone("sync")(args) }
+
 // runSync fetches the orders changed since the last sync. Interrupting it
 // keeps what was stored; the next sync resumes there.
-func runSync(ctx context.Context, e *env, args []string) int {
-	fs := newFlags(e, "sync", "")
-	rest, err := parseFlags(fs, args)
+func runSync(ctx context.Context, e *env, _ struct{}) error {
+	svc, err := e.openService(ctx)
 	if err != nil {
-		return exitUsage
-	}
-	if len(rest) > 0 {
-		e.errorf("sync: unexpected argument %q", rest[0])
-		return exitUsage
-	}
-	svc, code := e.open(ctx)
-	if svc == nil {
-		return code
+		return err
 	}
 	defer svc.Close()
-	ui := uiLang(e)
-	p := newProgress(e)
+	ui := e.lang
+	p := newProgress(e.Stderr)
 	res, err := svc.Sync(ctx, func(sp app.SyncProgress) {
 		p.show(tr(ui, "Syncing %s (%d of %d): %d orders", "Synchronisiere %s (%d von %d): %d Bestellungen"),
 			marketName(sp.Marketplace), sp.Index, sp.Count, sp.Total)
@@ -41,14 +34,14 @@ func runSync(ctx context.Context, e *env, args []string) int {
 			fmt.Fprintf(e.Stderr, tr(ui, "%d orders were stored before the sync stopped; the next sync continues from there.\n",
 				"%d Bestellungen wurden gespeichert, bevor die Synchronisierung abbrach; die nächste macht dort weiter.\n"), res.Orders)
 		}
-		return e.explain(err)
+		return err
 	}
 	total, err := svc.CountOrders(ctx, store.OrderFilter{})
 	if err != nil {
-		return e.explain(err)
+		return err
 	}
 	fmt.Fprintf(e.Stdout, tr(ui, "Synced %d marketplaces: %d orders new or changed, %d stored in all.\n",
 		"%d Marktplätze synchronisiert: %d Bestellungen neu oder geändert, insgesamt %d gespeichert.\n"),
 		res.Marketplaces, res.Orders, total)
-	return exitOK
+	return nil
 }

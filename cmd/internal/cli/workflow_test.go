@@ -58,31 +58,7 @@ func TestNewSellerFlow(t *testing.T) {
 	}
 
 	// A German order to which Amazon lets us write about a problem.
-	var de []orderJSON
-	if err := json.Unmarshal([]byte(s.must(exitOK, "orders", "--marketplace", "DE", "--format", "json", "--demo").out), &de); err != nil {
-		t.Fatal(err)
-	}
-	var order string
-	for _, o := range de {
-		if o.Country != "DE" {
-			t.Fatalf("--marketplace DE listed %s from %s", o.OrderID, o.Country)
-		}
-		var a actionsJSON
-		if err := json.Unmarshal([]byte(s.must(exitOK, "actions", o.OrderID, "--format", "json", "--demo").out), &a); err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range a.Offered {
-			if k == "unexpectedProblem" {
-				order = o.OrderID
-			}
-		}
-		if order != "" {
-			break
-		}
-	}
-	if order == "" {
-		t.Fatal("no German demo order offers unexpectedProblem")
-	}
+	order := demoOrderOffering(t, s, "DE", "unexpectedProblem")
 	act := s.must(exitOK, "actions", order, "--demo")
 	for _, want := range []string{"unexpectedProblem", "Buyer's language: de", "Review request:", "reply: Replies to buyer messages"} {
 		if !strings.Contains(act.out, want) {
