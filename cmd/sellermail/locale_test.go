@@ -29,7 +29,7 @@ func TestCommandsQuietUnderCLocale(t *testing.T) {
 		return code, out.String(), errOut.String()
 	}
 	for _, env := range [][]string{{"LANG=C"}, {"LANG=C.UTF-8"}, {"LC_ALL=C.UTF-8"}, {"LANG=POSIX.UTF-8"}, {"LANG=en_US.UTF-8", "LC_MESSAGES=C.utf8"}} {
-		for _, args := range [][]string{{"version"}, {"templates"}, {"lint", "-"}} {
+		for _, args := range [][]string{{"version"}, {"templates"}, {"lint", "--rules"}} {
 			code, out, errOut := run(env, "Guten Tag, Ihr Paket ist unterwegs.", args...)
 			if code != 0 || errOut != "" || out == "" {
 				t.Errorf("%s sellermail %s: exit %d, stderr %q, stdout %d bytes; want 0, nothing on stderr, output",
