@@ -58,7 +58,8 @@ type doc struct {
 	orderIDs   []span
 	findings   []Finding
 	order      []int32 // scratch for sorting findings
-	sents      []bool  // scratch for per-sentence flags
+	roles      []uint8 // scratch: the purpose role of each sentence
+	covered    []bool  // scratch: tokens that greeting or closing words cover
 	// original holds the runes before disguised words were rewritten, for
 	// the excerpts of invalid UTF-8 text; nil when nothing was rewritten.
 	original, originalBuf []rune
@@ -145,7 +146,7 @@ func (d *doc) release() {
 		runes: d.runes[:0], byteOff: d.byteOff[:0], toks: d.toks[:0], hits: d.hits[:0],
 		byCat: d.byCat[:0], masks: d.masks[:0], maskedRune: d.maskedRune[:0],
 		addrChunks: d.addrChunks[:0], orderIDs: d.orderIDs[:0], findings: d.findings[:0],
-		order: d.order[:0], sents: d.sents[:0], clauses: d.clauses[:0], clauseOf: d.clauseOf[:0], originalBuf: d.originalBuf[:0],
+		order: d.order[:0], roles: d.roles[:0], covered: d.covered[:0], clauses: d.clauses[:0], clauseOf: d.clauseOf[:0], originalBuf: d.originalBuf[:0],
 	}
 	docPool.Put(d)
 }

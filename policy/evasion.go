@@ -3,6 +3,7 @@ package policy
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // FILTER_EVASION: sellers' forums recommend disguising the words Amazon's
@@ -120,30 +121,41 @@ func (d *doc) disguisedWord(s, e int) {
 	if odd == 0 || letters < 2 {
 		return
 	}
-	if plainForms[strings.ToLower(string(rs))] {
-		return
-	}
-	var b strings.Builder
-	var wild []int // positions of '*' in the letters-only reading
+	// The letters-only reading, built on the stack: this runs for every
+	// hyphenated word ("Amazon-Konto"), nearly all of which are no disguise.
+	var buf [64]byte
+	cand, wild := buf[:0], false
 	for _, r := range rs {
 		r = unicode.ToLower(r)
 		switch {
 		case r == '*':
-			wild = append(wild, b.Len())
-			b.WriteByte('*')
+			wild = true
+			cand = append(cand, '*')
 		case evasionSymbol(r):
 		default:
-			b.WriteRune(leet(r))
+			cand = utf8.AppendRune(cand, leet(r))
+		}
+		if len(cand) > 40 {
+			return // longer than any watch word
 		}
 	}
-	cand := b.String()
 	word := ""
-	if c := strings.ReplaceAll(cand, "*", ""); watchWords[c] {
-		word = c // "sha*re", "r.e.v.i.e.w", "f33dback"
-	} else if len(wild) > 0 {
-		word = matchWild(cand) // "st*rne", "rev**w"
+	if !wild && watchWords[string(cand)] {
+		word = string(cand) // "r.e.v.i.e.w", "f33dback"
+	} else if wild {
+		plain := cand[:0:0]
+		for _, c := range cand {
+			if c != '*' {
+				plain = append(plain, c)
+			}
+		}
+		if watchWords[string(plain)] {
+			word = string(plain) // "sha*re"
+		} else {
+			word = matchWild(string(cand)) // "st*rne", "rev**w"
+		}
 	}
-	if word == "" {
+	if word == "" || plainForms[strings.ToLower(string(rs))] {
 		return
 	}
 	d.add("FILTER_EVASION", Risk, s, e, "")
@@ -176,10 +188,12 @@ func (d *doc) spacedLetters() {
 		if !unicode.IsLetter(rs[i]) || (i > 0 && !isSpace(rs[i-1])) {
 			continue
 		}
-		var b strings.Builder
+		var buf [64]byte
+		b, n := buf[:0], 0
 		j, last := i, i
-		for j < len(rs) && unicode.IsLetter(rs[j]) && (j+1 >= len(rs) || !unicode.IsLetter(rs[j+1])) {
-			b.WriteRune(unicode.ToLower(rs[j]))
+		for j < len(rs) && unicode.IsLetter(rs[j]) && (j+1 >= len(rs) || !unicode.IsLetter(rs[j+1])) && len(b) < 40 {
+			b = utf8.AppendRune(b, unicode.ToLower(rs[j]))
+			n++
 			last = j
 			k := j + 1
 			for k < len(rs) && k-j <= 3 && (rs[k] == ' ' || evasionSymbol(rs[k])) {
@@ -190,9 +204,9 @@ func (d *doc) spacedLetters() {
 			}
 			j = k
 		}
-		if w := b.String(); len([]rune(w)) >= 4 && watchWords[w] && !d.masked(i, last+1) {
+		if n >= 4 && watchWords[string(b)] && !d.masked(i, last+1) {
 			d.add("FILTER_EVASION", Risk, i, last+1, "")
-			d.rewrite(i, last+1, w)
+			d.rewrite(i, last+1, string(b))
 		}
 		i = last
 	}

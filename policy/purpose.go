@@ -1,5 +1,7 @@
 package policy
 
+import "slices"
+
 // The purpose of a proactive message. Amazon permits a proactive message
 // only for a reason the order needs: a problem, a question needed to
 // complete it, a date to agree, a customization, a key, a legal note. A
@@ -71,7 +73,10 @@ func (d *doc) checkPurpose() {
 // sentenceRoles reads each sentence as substance, confirmation, courtesy
 // or other.
 func (d *doc) sentenceRoles() []uint8 {
-	role := make([]uint8, d.toks[len(d.toks)-1].sent+1)
+	n := d.toks[len(d.toks)-1].sent + 1
+	role := slices.Grow(d.roles[:0], n)[:n]
+	clear(role)
+	d.roles = role
 	for _, h := range d.hits {
 		s := d.sentOf(h)
 		switch h.cat {
@@ -114,7 +119,9 @@ func (d *doc) reportPurpose(content, firstConfirm, firstCourtesy int) {
 // courtesyTokens marks greetings with the name after them, and returns the
 // line where the signature starts (the first closing line after the first).
 func (d *doc) courtesyTokens() ([]bool, int) {
-	covered := make([]bool, len(d.toks))
+	covered := slices.Grow(d.covered[:0], len(d.toks))[:len(d.toks)]
+	clear(covered)
+	d.covered = covered
 	closeLine := 1 << 30
 	for _, h := range d.hits {
 		switch h.cat {
