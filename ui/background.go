@@ -1,36 +1,168 @@
 package ui
 
 import (
+	"context"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
 )
 
-// runOnUI queues fn on the UI goroutine. Every goroutine the window starts
-// hands its results back through it. Tests replace it with a queue they
-// pump themselves, so the race detector sees any widget touched elsewhere.
-var runOnUI = fyne.Do
+// tasks runs a part of the window's background work: the network, the
+// keyring and the disk are used off the UI goroutine, and what they
+// answer comes back on it. The window owns the root; each service, screen
+// and dialog that starts work has a group of its own below it (sub), so
+// closing one drops the answers meant for it and its parent can wait for
+// what still runs. post and wait may be called from any goroutine, the
+// other methods on the UI goroutine.
+type tasks struct {
+	parent *tasks
+	// ui hands functions to the UI goroutine: fyne.Do, or in the tests a
+	// queue they run themselves, so the race detector sees any widget
+	// touched elsewhere.
+	ui uiGoroutine
+	// ctx ends when the group closes; the work passes it to the service.
+	ctx    context.Context
+	cancel context.CancelFunc
+	// running counts the goroutines started in the group and its subgroups.
+	running sync.WaitGroup
+}
+
+// uiGoroutine runs functions on the UI goroutine, in the order given.
+type uiGoroutine interface{ Do(fn func()) }
+
+// fyneDo is the app's UI goroutine.
+type fyneDo struct{}
+
+// Do queues fn on Fyne's UI goroutine.
+func (fyneDo) Do(fn func()) { fyne.Do(fn) }
+
+// newTasks starts a root group whose answers reach the UI through ui.
+func newTasks(ui uiGoroutine) *tasks {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &tasks{ui: ui, ctx: ctx, cancel: cancel}
+}
+
+// uiTasks is the root of a window, or of a screen shown on its own.
+func uiTasks() *tasks { return newTasks(fyneDo{}) }
+
+// sub starts a group below t: it ends when t does, and t counts its work.
+func (t *tasks) sub() *tasks {
+	ctx, cancel := context.WithCancel(t.ctx)
+	return &tasks{parent: t, ui: t.ui, ctx: ctx, cancel: cancel}
+}
+
+// run starts work in a goroutine; the function it returns (nil for none)
+// runs on the UI goroutine, unless the group was closed meanwhile.
+func (t *tasks) run(work func() func()) { t.answer(asking{}, work) }
+
+// answer is run for one asking of a question: the answer is dropped when
+// the seller has asked again (or moved on) before it arrived.
+func (t *tasks) answer(a asking, work func() func()) {
+	t.add(1)
+	go func() {
+		defer t.add(-1)
+		if apply := work(); apply != nil {
+			t.post(func() {
+				if !a.stale() {
+					apply()
+				}
+			})
+		}
+	}()
+}
+
+// post hands fn to the UI goroutine from any goroutine (a progress report
+// of the service); it is dropped when the group has closed by then.
+func (t *tasks) post(fn func()) {
+	t.ui.Do(func() {
+		if t.ctx.Err() == nil {
+			fn()
+		}
+	})
+}
+
+// add counts goroutines in t and every group above it.
+func (t *tasks) add(n int) {
+	for g := t; g != nil; g = g.parent {
+		g.running.Add(n)
+	}
+}
+
+// close ends the group: its context is cancelled and the answers still on
+// their way are dropped. The goroutines themselves end when they return;
+// wait for them with wait.
+func (t *tasks) close() { t.cancel() }
+
+// closed reports whether the group was closed.
+func (t *tasks) closed() bool { return t.ctx.Err() != nil }
+
+// closeWait bounds how long closing the window, or switching its service,
+// waits for the goroutines before it closes the database anyway.
+const closeWait = 5 * time.Second
+
+// wait waits until the group's goroutines have ended, or limit has passed;
+// it reports whether they ended.
+func (t *tasks) wait(limit time.Duration) bool {
+	done := make(chan struct{})
+	go func() {
+		t.running.Wait()
+		close(done)
+	}()
+	timer := time.NewTimer(limit)
+	defer timer.Stop()
+	select {
+	case <-done:
+		return true
+	case <-timer.C:
+		return false
+	}
+}
+
+// question is something the window asks again and again (the orders for
+// the filter, a test of the credentials): only the answer to the latest
+// asking counts. It is used on the UI goroutine only.
+type question struct{ n int }
+
+// ask starts a new asking; answers to the earlier ones are dropped.
+func (q *question) ask() asking {
+	q.n++
+	return asking{q, q.n}
+}
+
+// current is the asking under way, for more work on it (the next page).
+func (q *question) current() asking { return asking{q, q.n} }
+
+// drop makes the answers on their way stale, as when the seller leaves.
+func (q *question) drop() { q.n++ }
+
+// asking is one asking of a question; the zero asking is never stale.
+type asking struct {
+	q *question
+	n int
+}
+
+// stale reports whether the question was asked again since.
+func (a asking) stale() bool { return a.q != nil && a.q.n != a.n }
 
 // debouncer runs the last of a burst of calls once the calls pause. It is
 // used on the UI goroutine only; fn runs there too.
 type debouncer struct {
+	tasks *tasks
 	delay time.Duration
 	timer *time.Timer
-	gen   int
+	calls question
 }
 
 // call schedules fn after the delay, replacing a call still waiting.
 func (b *debouncer) call(fn func()) {
-	b.gen++
-	gen := b.gen
+	a := b.calls.ask()
 	if b.timer != nil {
 		b.timer.Stop()
 	}
 	b.timer = time.AfterFunc(b.delay, func() {
-		runOnUI(func() {
-			if gen == b.gen {
+		b.tasks.post(func() {
+			if !a.stale() {
 				fn()
 			}
 		})
@@ -39,69 +171,8 @@ func (b *debouncer) call(fn func()) {
 
 // stop drops a call still waiting.
 func (b *debouncer) stop() {
-	b.gen++
+	b.calls.drop()
 	if b.timer != nil {
 		b.timer.Stop()
 	}
-}
-
-// background counts the goroutines spawn started that are still running,
-// so closing the window (and the tests) can wait for them.
-var background sync.WaitGroup
-
-// workGroup counts the goroutines spawn started for one service's screens,
-// so switching between the demo and the account can wait for the old
-// screens' work (a draft being saved, a send's outcome being recorded)
-// before their service closes.
-type workGroup struct{ wg sync.WaitGroup }
-
-// currentWork is the group spawn adds to; newWork replaces it.
-var currentWork atomic.Pointer[workGroup]
-
-func init() { currentWork.Store(&workGroup{}) }
-
-// newWork starts a new group for the goroutines spawned from now on and
-// returns the one that counted until now.
-func newWork() *workGroup { return currentWork.Swap(&workGroup{}) }
-
-// wait waits until the group's goroutines have ended, or limit has passed;
-// it reports whether they ended.
-func (g *workGroup) wait(limit time.Duration) bool { return waitFor(&g.wg, limit) }
-
-// closeWait bounds how long closing the window, or switching its service,
-// waits for the goroutines before it closes the database anyway.
-const closeWait = 5 * time.Second
-
-// waitBackground waits until the goroutines spawn started have ended, or
-// limit has passed; it reports whether they ended.
-func waitBackground(limit time.Duration) bool { return waitFor(&background, limit) }
-
-// waitFor waits for wg, or until limit has passed; it reports whether wg ended.
-func waitFor(wg *sync.WaitGroup, limit time.Duration) bool {
-	done := make(chan struct{})
-	go func() {
-		wg.Wait()
-		close(done)
-	}()
-	t := time.NewTimer(limit)
-	defer t.Stop()
-	select {
-	case <-done:
-		return true
-	case <-t.C:
-		return false
-	}
-}
-
-// spawn runs fn in a new goroutine, counted in background and the current
-// work group; fn hands its results to the UI through runOnUI.
-func spawn(fn func()) {
-	g := currentWork.Load()
-	background.Add(1)
-	g.wg.Add(1)
-	go func() {
-		defer background.Done()
-		defer g.wg.Done()
-		fn()
-	}()
 }

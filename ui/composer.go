@@ -66,6 +66,7 @@ type Composer struct {
 
 	checker *policy.Checker
 	cfg     ComposerConfig
+	tasks   *tasks // the files' sizes are looked up in the background
 	ctx     ComposeContext
 	facts   policy.OrderFacts
 	kind    policy.Kind
@@ -121,8 +122,13 @@ type langState struct {
 // NewComposer builds a composer that checks with c. Until SetContext is
 // called it offers every kind for an unknown order.
 func NewComposer(c *policy.Checker, cfg ComposerConfig) *Composer {
+	return newComposer(uiTasks(), c, cfg)
+}
+
+// newComposer is NewComposer with its background work below t.
+func newComposer(t *tasks, c *policy.Checker, cfg ComposerConfig) *Composer {
 	loadTranslations()
-	cm := &Composer{checker: c, cfg: cfg}
+	cm := &Composer{checker: c, cfg: cfg, tasks: t.sub()}
 	cm.buildUI()
 	cm.relabel()
 	cm.unlisten = OnLanguageChange(cm.relabel)
@@ -168,7 +174,10 @@ func (c *Composer) buildUI() {
 func (c *Composer) Object() fyne.CanvasObject { return c.root }
 
 // Close stops the composer from following language changes.
-func (c *Composer) Close() { c.unlisten() }
+func (c *Composer) Close() {
+	c.tasks.close()
+	c.unlisten()
+}
 
 // SetContext starts a message for another order: it clears the text, the
 // files, the result and the sending state, keeps the kind if the order offers it (or picks the only one

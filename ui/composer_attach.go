@@ -99,9 +99,9 @@ func (c *Composer) attach(path string) {
 	c.fileSeq++
 	f := attachedFile{id: c.fileSeq, path: path, size: -1}
 	c.files = append(c.files, f)
-	spawn(func() {
+	c.tasks.run(func() func() {
 		info, err := os.Stat(path)
-		runOnUI(func() { c.onStat(f.id, info, err) })
+		return func() { c.onStat(f.id, info, err) }
 	})
 }
 

@@ -64,8 +64,7 @@ func customizationOrder() ComposeContext {
 }
 
 func TestAttachFilesUpToFiveAndRemove(t *testing.T) {
-	q := useUIQueue(t)
-	c, w := newTestComposer(t)
+	c, w, q := newQueuedComposer(t)
 	c.SetContext(customizationOrder())
 	if err := c.SetKind(policy.KindUnexpectedProblem); err != nil {
 		t.Fatal(err)
@@ -148,8 +147,7 @@ func TestAttachFilesUpToFiveAndRemove(t *testing.T) {
 }
 
 func TestAttachRefusesLargeAndMissingFiles(t *testing.T) {
-	q := useUIQueue(t)
-	c, _ := newTestComposer(t)
+	c, _, q := newQueuedComposer(t)
 	c.SetContext(customizationOrder())
 	if err := c.SetKind(policy.KindConfirmCustomizationDetails); err != nil {
 		t.Fatal(err)
@@ -177,8 +175,7 @@ func TestAttachRefusesLargeAndMissingFiles(t *testing.T) {
 }
 
 func TestFilesOnlyKindSendsWithFile(t *testing.T) {
-	q := useUIQueue(t)
-	c, w := newTestComposer(t)
+	c, w, q := newQueuedComposer(t)
 	c.SetContext(customizationOrder())
 	menu := c.kindMenu()
 	item := menu.Items[slices.Index(policy.Kinds(), policy.KindInvoice)]
@@ -237,8 +234,7 @@ func TestFilesOnlyKindSendsWithFile(t *testing.T) {
 }
 
 func TestConfirmationCountsFiles(t *testing.T) {
-	q := useUIQueue(t)
-	c, w := newTestComposer(t)
+	c, w, q := newQueuedComposer(t)
 	c.SetContext(customizationOrder())
 	if err := c.SetKind(policy.KindConfirmCustomizationDetails); err != nil {
 		t.Fatal(err)

@@ -26,12 +26,11 @@ type HistoryScreen struct {
 	screen
 
 	// filter (or reviewFilter, when showReviews) is the query the list
-	// shows; gen changes with every new query, so late answers to an old
-	// one are dropped.
+	// shows; a new query drops the late answers to the old one.
 	filter       store.HistoryFilter
 	reviewFilter store.ReviewFilter
 	showReviews  bool
-	gen          int
+	pages        question
 	messages     []store.Message
 	reviews      []store.ReviewRequest
 	more         bool // the last page was full: there may be more
@@ -50,14 +49,14 @@ type HistoryScreen struct {
 // first page; w is the window its dialogs open over, and Escape in w
 // closes them.
 func NewHistoryScreen(svc *app.Service, w fyne.Window) *HistoryScreen {
-	return newHistoryScreen(svc, w, standaloneDialogs(w))
+	return newHistoryScreen(uiTasks(), svc, w, standaloneDialogs(w))
 }
 
-// newHistoryScreen is NewHistoryScreen with its dialogs on the window's
-// stack, which the window's Escape already closes.
-func newHistoryScreen(svc *app.Service, w fyne.Window, dialogs *dialogStack) *HistoryScreen {
+// newHistoryScreen is NewHistoryScreen with its work below t and its
+// dialogs on the window's stack, which the window's Escape already closes.
+func newHistoryScreen(t *tasks, svc *app.Service, w fyne.Window, dialogs *dialogStack) *HistoryScreen {
 	s := &HistoryScreen{}
-	s.screen = newScreen(svc, w, dialogs, s.relabel)
+	s.screen = newScreen(t, svc, w, dialogs, s.relabel)
 	s.buildUI()
 	s.relabel()
 	s.Refresh()
@@ -125,53 +124,49 @@ func (s *HistoryScreen) onFilterChanged() { s.Refresh() }
 
 // load queries the page starting at offset; offset 0 replaces the list.
 func (s *HistoryScreen) load(offset int) {
+	query := s.pages.current()
 	if offset == 0 {
-		s.gen++
+		query = s.pages.ask()
 	} else if s.loading {
 		return
 	}
-	gen, f := s.gen, s.filter
+	f := s.filter
 	f.Limit, f.Offset = historyPage, offset
 	s.loading = true
 	if s.showReviews {
 		rf := s.reviewFilter
 		rf.Limit, rf.Offset = historyPage, offset
-		s.goDo(func() func() {
-			rs, err := s.svc.ReviewHistory(s.ctx, rf)
-			return func() { s.reviewsLoaded(gen, offset, rs, err) }
+		s.tasks.answer(query, func() func() {
+			rs, err := s.svc.ReviewHistory(s.tasks.ctx, rf)
+			return func() { s.reviewsLoaded(offset, rs, err) }
 		})
 		return
 	}
-	s.goDo(func() func() {
-		msgs, err := s.svc.History(s.ctx, f)
-		return func() { s.pageLoaded(gen, offset, msgs, err) }
+	s.tasks.answer(query, func() func() {
+		msgs, err := s.svc.History(s.tasks.ctx, f)
+		return func() { s.pageLoaded(offset, msgs, err) }
 	})
 }
 
-// pageLoaded shows a page of messages that arrived, unless a newer query
-// was started.
-func (s *HistoryScreen) pageLoaded(gen, offset int, msgs []store.Message, err error) {
-	if s.pageArrived(gen, err) {
+// pageLoaded shows a page of messages that arrived.
+func (s *HistoryScreen) pageLoaded(offset int, msgs []store.Message, err error) {
+	if s.pageArrived(err) {
 		s.messages = withPage(s.messages, offset, msgs)
 		s.pageShown(len(msgs))
 	}
 }
 
-// reviewsLoaded shows a page of review requests that arrived, unless a
-// newer query was started.
-func (s *HistoryScreen) reviewsLoaded(gen, offset int, rs []store.ReviewRequest, err error) {
-	if s.pageArrived(gen, err) {
+// reviewsLoaded shows a page of review requests that arrived.
+func (s *HistoryScreen) reviewsLoaded(offset int, rs []store.ReviewRequest, err error) {
+	if s.pageArrived(err) {
 		s.reviews = withPage(s.reviews, offset, rs)
 		s.pageShown(len(rs))
 	}
 }
 
-// pageArrived ends the loading state of query gen and reports whether its
-// page should be shown: not when a newer query was started or it failed.
-func (s *HistoryScreen) pageArrived(gen int, err error) bool {
-	if gen != s.gen {
-		return false
-	}
+// pageArrived ends the loading state of the query and reports whether its
+// page should be shown: not when it failed.
+func (s *HistoryScreen) pageArrived(err error) bool {
 	s.loading = false
 	if err != nil {
 		s.showError(err)

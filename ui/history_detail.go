@@ -272,15 +272,15 @@ func (d *historyDetail) onResolve(sent bool) {
 	s, lang := d.s, PolicyLang()
 	if d.isReview {
 		id := d.review.ID
-		s.goDo(func() func() {
-			err := s.svc.ResolveUnknownReview(s.ctx, id, sent, lang)
+		s.tasks.run(func() func() {
+			err := s.svc.ResolveUnknownReview(s.tasks.ctx, id, sent, lang)
 			return func() { s.afterAction(err) }
 		})
 		return
 	}
 	id := d.msg.ID
-	s.goDo(func() func() {
-		err := s.svc.ResolveUnknown(s.ctx, id, sent, lang)
+	s.tasks.run(func() func() {
+		err := s.svc.ResolveUnknown(s.tasks.ctx, id, sent, lang)
 		return func() { s.afterAction(err) }
 	})
 }
@@ -292,8 +292,8 @@ func (d *historyDetail) onSendNow() {
 	}
 	id, s := d.msg.ID, d.s
 	lang := PolicyLang()
-	s.goDo(func() func() {
-		res, err := s.svc.SendQueued(s.ctx, id, lang)
+	s.tasks.run(func() func() {
+		res, err := s.svc.SendQueued(s.tasks.ctx, id, lang)
 		return func() {
 			if err != nil && res.Explanation != "" && s.win != nil {
 				s.dialogs.show(dialog.NewInformation(tr("history.queued.failed"), res.Explanation, s.win))
@@ -313,8 +313,8 @@ func (d *historyDetail) onDiscard() {
 	id, s := d.msg.ID, d.s
 	discard := func() {
 		lang := PolicyLang()
-		s.goDo(func() func() {
-			err := s.svc.DiscardQueued(s.ctx, id, lang)
+		s.tasks.run(func() func() {
+			err := s.svc.DiscardQueued(s.tasks.ctx, id, lang)
 			return func() { s.afterAction(err) }
 		})
 	}

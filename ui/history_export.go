@@ -45,12 +45,12 @@ func (s *HistoryScreen) exportTo(w io.WriteCloser) {
 	if reviews {
 		done = "history.export.reviews.done"
 	}
-	s.goDo(func() func() {
+	s.tasks.run(func() func() {
 		var err error
 		if reviews {
-			err = s.svc.ExportReviewsCSV(s.ctx, w, rf)
+			err = s.svc.ExportReviewsCSV(s.tasks.ctx, w, rf)
 		} else {
-			err = s.svc.ExportHistoryCSV(s.ctx, w, f)
+			err = s.svc.ExportHistoryCSV(s.tasks.ctx, w, f)
 		}
 		err = errors.Join(err, w.Close())
 		return func() {

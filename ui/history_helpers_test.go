@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -113,9 +112,9 @@ func newTestHistory(t *testing.T, svc *app.Service) (*HistoryScreen, fyne.Window
 	t.Helper()
 	test.NewTempApp(t)
 	setTestLanguage(t, LanguageEnglish)
-	activeQueue = useScreenQueue(t)
+	root, _ := testTasks(t)
 	w := test.NewTempWindow(t, nil)
-	s := NewHistoryScreen(svc, w)
+	s := newHistoryScreen(root, svc, w, standaloneDialogs(w))
 	t.Cleanup(func() {
 		s.Close()
 		s.wait()
@@ -126,57 +125,9 @@ func newTestHistory(t *testing.T, svc *app.Service) (*HistoryScreen, fyne.Window
 	return s, w
 }
 
-// screenQueue stands in for fyne.Do in the screen tests: the screens'
-// goroutines queue their results, and the test goroutine (the test's UI
-// goroutine) runs them, so the race detector sees any widget touched
-// from elsewhere.
-type screenQueue struct {
-	mu  sync.Mutex
-	fns []func()
-}
-
-// useScreenQueue makes runOnUI queue for the rest of the test.
-func useScreenQueue(t *testing.T) *screenQueue {
-	t.Helper()
-	q := &screenQueue{}
-	old := runOnUI
-	runOnUI = q.push
-	t.Cleanup(func() { runOnUI = old })
-	return q
-}
-
-func (q *screenQueue) push(fn func()) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	q.fns = append(q.fns, fn)
-}
-
-// settle waits for busy's goroutines and runs what they queued, until
-// nothing more comes: results may start more work (a reload after saving).
-func (q *screenQueue) settle(busy *sync.WaitGroup) {
-	for {
-		busy.Wait()
-		q.mu.Lock()
-		fns := q.fns
-		q.fns = nil
-		q.mu.Unlock()
-		if len(fns) == 0 {
-			return
-		}
-		for _, fn := range fns {
-			fn()
-		}
-	}
-}
-
-// wait lets the screen's goroutines finish and shows their results.
-func (s *HistoryScreen) wait() { activeQueue.settle(&s.busy) }
-
-// wait lets the screen's goroutines finish and shows their results.
-func (s *TemplatesScreen) wait() { activeQueue.settle(&s.busy) }
-
-// activeQueue is the current test's screenQueue.
-var activeQueue *screenQueue
+// wait lets the screen's goroutines finish and shows their results; the
+// screen runs on a test's queue (testTasks).
+func (s *screen) wait() { s.tasks.ui.(*uiQueue).settle(s.tasks) }
 
 // listedOrders are the order IDs the history lists, in order.
 func listedOrders(s *HistoryScreen) []string {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -22,10 +21,9 @@ var sharedChecker = sync.OnceValue(policy.NewChecker)
 // mainScreen is the window after opening: a header with the demo marker,
 // and tabs for orders, history, templates and settings.
 type mainScreen struct {
-	w    *Window
-	svc  *app.Service
-	ctx  context.Context
-	stop context.CancelFunc
+	w     *Window
+	svc   *app.Service
+	tasks *tasks
 
 	work      *workspace
 	settings  *settingsScreen
@@ -44,8 +42,7 @@ type mainScreen struct {
 }
 
 func newMainScreen(w *Window) *mainScreen {
-	ctx, stop := context.WithCancel(w.ctx)
-	ms := &mainScreen{w: w, svc: w.svc, ctx: ctx, stop: stop}
+	ms := &mainScreen{w: w, svc: w.svc, tasks: w.work.sub()}
 	ms.buildUI()
 	ms.relabel()
 	ms.unlisten = OnLanguageChange(ms.relabel)
@@ -54,8 +51,8 @@ func newMainScreen(w *Window) *mainScreen {
 }
 
 func (ms *mainScreen) buildUI() {
-	ms.work = newWorkspace(ms.ctx, ms.svc, ms.w.win, &ms.w.dialogs)
-	ms.settings = newSettingsScreen(ms.ctx, ms.svc, ms.w)
+	ms.work = newWorkspace(ms.tasks, ms.svc, ms.w.win, &ms.w.dialogs)
+	ms.settings = newSettingsScreen(ms.tasks, ms.svc, ms.w)
 	ms.title = &widget.Label{Text: "Sellermail", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	ms.store = &widget.Label{Importance: widget.LowImportance}
 	ms.notice = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
@@ -82,22 +79,18 @@ func (ms *mainScreen) object() fyne.CanvasObject { return ms.root }
 func (ms *mainScreen) start() {
 	ms.work.start()
 	ms.settings.start()
-	svc, ctx := ms.svc, ms.ctx
-	spawn(func() {
+	svc, ctx := ms.svc, ms.tasks.ctx
+	ms.tasks.run(func() func() {
 		p, err := svc.Profile(ctx)
-		if err != nil {
-			return
+		if err != nil || p.StoreName == "" {
+			return nil
 		}
-		runOnUI(func() {
-			if p.StoreName != "" {
-				ms.store.SetText(p.StoreName)
-			}
-		})
+		return func() { ms.store.SetText(p.StoreName) }
 	})
 }
 
 func (ms *mainScreen) close() {
-	ms.stop()
+	ms.tasks.close()
 	ms.unlisten()
 	ms.shortcuts()
 	ms.work.close()
@@ -141,7 +134,7 @@ func (ms *mainScreen) onTabSelected(t *container.TabItem) {
 		ms.work.loadTemplates()
 	case ms.historyTab:
 		if ms.history == nil {
-			ms.history = newHistoryScreen(ms.svc, ms.w.win, &ms.w.dialogs)
+			ms.history = newHistoryScreen(ms.tasks, ms.svc, ms.w.win, &ms.w.dialogs)
 			ms.history.OnReuse = ms.onReuse
 			ms.historyTab.Content = ms.history.Object()
 			ms.tabs.Refresh()
@@ -150,7 +143,7 @@ func (ms *mainScreen) onTabSelected(t *container.TabItem) {
 		}
 	case ms.templatesTab:
 		if ms.templates == nil {
-			ms.templates = newTemplatesScreen(ms.svc, ms.w.win, &ms.w.dialogs)
+			ms.templates = newTemplatesScreen(ms.tasks, ms.svc, ms.w.win, &ms.w.dialogs)
 			ms.templatesTab.Content = ms.templates.Object()
 			ms.tabs.Refresh()
 		}

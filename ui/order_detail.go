@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -20,14 +19,14 @@ import (
 // is asked for some of it, so it loads in a goroutine behind a progress bar.
 type orderDetailView struct {
 	svc      *app.Service
-	ctx      context.Context
+	tasks    *tasks
 	onLoaded func(*app.OrderDetail)
 	onReview func(orderID string)
 	unlisten func()
 
 	orderID string
 	detail  *app.OrderDetail
-	gen     int
+	loads   question // the detail of the order shown; showing another drops the answer
 	// reviewNote is the outcome of the last review request for the order shown.
 	reviewNote    string
 	reviewNoteImp widget.Importance
@@ -54,8 +53,8 @@ type orderDetailView struct {
 	root       fyne.CanvasObject
 }
 
-func newOrderDetailView(ctx context.Context, svc *app.Service) *orderDetailView {
-	v := &orderDetailView{svc: svc, ctx: ctx, reviewing: map[string]bool{}}
+func newOrderDetailView(t *tasks, svc *app.Service) *orderDetailView {
+	v := &orderDetailView{svc: svc, tasks: t, reviewing: map[string]bool{}}
 	v.buildUI()
 	v.unlisten = OnLanguageChange(v.render)
 	return v
@@ -117,18 +116,14 @@ func (v *orderDetailView) refresh() {
 
 // load asks the service for the order's detail in a goroutine.
 func (v *orderDetailView) load(notify bool) {
-	v.gen++
-	gen, id := v.gen, v.orderID
+	id := v.orderID
 	v.progress.Show()
 	v.progress.Start()
 	v.reviewBtn.Disable()
-	svc, ctx := v.svc, v.ctx
-	spawn(func() {
+	svc, ctx := v.svc, v.tasks.ctx
+	v.tasks.answer(v.loads.ask(), func() func() {
 		d, err := svc.OrderDetail(ctx, id)
-		runOnUI(func() {
-			if gen != v.gen {
-				return
-			}
+		return func() {
 			v.progress.Stop()
 			v.progress.Hide()
 			if err != nil {
@@ -144,7 +139,7 @@ func (v *orderDetailView) load(notify bool) {
 			if notify && v.onLoaded != nil {
 				v.onLoaded(d)
 			}
-		})
+		}
 	})
 }
 

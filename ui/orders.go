@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 	"time"
 
@@ -38,16 +37,16 @@ const filterMinWidth = 80
 // page (keyset paging), so 100,000 orders cost what the visible rows cost.
 type ordersScreen struct {
 	svc      *app.Service
-	ctx      context.Context
+	tasks    *tasks
 	onSelect func(store.Order)
 	sync     *syncPanel
 	unlisten func()
 
 	orders  []store.Order
 	filter  store.OrderFilter
-	gen     int  // counts filter changes, so a stale page is dropped
-	loading bool // a page is being read
-	more    bool // the last page was full
+	pages   question // the orders for the filter; a new filter drops the old answers
+	loading bool     // a page is being read
+	more    bool     // the last page was full
 	selID   string
 	search  debouncer
 	markets []string // marketplace IDs of the filter, after "all"
@@ -67,9 +66,9 @@ type ordersScreen struct {
 	root                       fyne.CanvasObject
 }
 
-func newOrdersScreen(ctx context.Context, svc *app.Service, onSelect func(store.Order)) *ordersScreen {
-	s := &ordersScreen{svc: svc, ctx: ctx, onSelect: onSelect, search: debouncer{delay: 300 * time.Millisecond}, firstRun: true}
-	s.sync = newSyncPanel(ctx, svc, s.onSyncProgress)
+func newOrdersScreen(t *tasks, svc *app.Service, onSelect func(store.Order)) *ordersScreen {
+	s := &ordersScreen{svc: svc, tasks: t, onSelect: onSelect, search: debouncer{tasks: t, delay: 300 * time.Millisecond}, firstRun: true}
+	s.sync = newSyncPanel(t, svc, s.onSyncProgress)
 	s.buildUI()
 	s.relabel()
 	s.unlisten = OnLanguageChange(s.relabel)
@@ -118,16 +117,16 @@ func (s *ordersScreen) close() {
 func (s *ordersScreen) start() {
 	s.reload()
 	s.sync.start()
-	svc, ctx := s.svc, s.ctx
-	spawn(func() {
+	svc, ctx := s.svc, s.tasks.ctx
+	s.tasks.run(func() func() {
 		p, err := svc.Profile(ctx)
 		if err != nil {
-			return
+			return nil
 		}
-		runOnUI(func() {
+		return func() {
 			s.markets = p.MarketplaceIDs
 			s.relabelMarkets()
-		})
+		}
 	})
 }
 
@@ -209,7 +208,7 @@ func (s *ordersScreen) currentFilter() store.OrderFilter {
 
 // reload starts over with the current filter.
 func (s *ordersScreen) reload() {
-	s.gen++
+	s.pages.ask()
 	s.filter = s.currentFilter()
 	s.orders = nil
 	s.more = false
@@ -227,17 +226,14 @@ func (s *ordersScreen) loadPage() {
 		return
 	}
 	s.loading = true
-	f, gen := s.filter, s.gen
+	f := s.filter
 	if n := len(s.orders); n > 0 {
 		f.After = store.CursorOf(s.orders[n-1])
 	}
-	svc, ctx := s.svc, s.ctx
-	spawn(func() {
+	svc, ctx := s.svc, s.tasks.ctx
+	s.tasks.answer(s.pages.current(), func() func() {
 		page, err := svc.Orders(ctx, f)
-		runOnUI(func() {
-			if gen != s.gen {
-				return
-			}
+		return func() {
 			s.loading = false
 			if err != nil {
 				s.count.SetText(app.Explain(err, PolicyLang()))
@@ -247,23 +243,23 @@ func (s *ordersScreen) loadPage() {
 			s.more = len(page) == f.Limit
 			s.list.Refresh()
 			s.restoreSelection()
-		})
+		}
 	})
 }
 
 // loadCount counts the orders the filter matches.
 func (s *ordersScreen) loadCount() {
-	f, gen := s.filter, s.gen
+	f := s.filter
 	f.Limit = 0
 	s.total = -1
 	s.updateCount()
-	svc, ctx := s.svc, s.ctx
-	spawn(func() {
+	svc, ctx := s.svc, s.tasks.ctx
+	s.tasks.answer(s.pages.current(), func() func() {
 		n, err := svc.CountOrders(ctx, f)
-		runOnUI(func() {
-			if gen != s.gen || err != nil {
-				return
-			}
+		if err != nil {
+			return nil
+		}
+		return func() {
 			s.total = n
 			s.updateCount()
 			if s.firstRun && n == 0 && f.Search == "" && f.Marketplace == "" && f.Status == "" && f.From.IsZero() &&
@@ -271,7 +267,7 @@ func (s *ordersScreen) loadCount() {
 				s.sync.Start()
 			}
 			s.firstRun = false
-		})
+		}
 	})
 }
 

@@ -256,6 +256,5 @@ func TestReuseFromHistoryFillsComposer(t *testing.T) {
 	if c.Kind() != policy.KindUnexpectedProblem || ms.work.detail.orderID != d.Order.OrderID {
 		t.Errorf("composer kind %q for order %s", c.Kind(), ms.work.detail.orderID)
 	}
-	ms.history.busy.Wait() // the history's own loading ends before the test
-	e.q.run()
+	e.q.settle(ms.history.tasks) // the history's own loading ends before the test
 }

@@ -18,7 +18,7 @@ import (
 // detail, or for every eligible order after a dry run has counted them.
 type reviewRequester struct {
 	svc     *app.Service
-	ctx     context.Context
+	tasks   *tasks
 	win     fyne.Window
 	dialogs *dialogStack
 	done    func(orderID, text string, imp widget.Importance) // one order's outcome
@@ -29,10 +29,10 @@ type reviewRequester struct {
 
 // request asks for a review for one order and reports the outcome through done.
 func (r *reviewRequester) request(orderID string) {
-	svc, ctx := r.svc, r.ctx
-	spawn(func() {
+	svc, ctx := r.svc, r.tasks.ctx
+	r.tasks.run(func() func() {
 		res, err := svc.RequestReview(ctx, orderID)
-		runOnUI(func() {
+		return func() {
 			// Amazon's acceptance decides, not the error: a request that went
 			// out but could not be recorded must not look refused. A sent
 			// status with a refusal is Amazon saying it was asked before.
@@ -46,7 +46,7 @@ func (r *reviewRequester) request(orderID string) {
 			default:
 				r.done(orderID, tr("review.refused", map[string]any{"Detail": app.Explain(err, PolicyLang())}), widget.DangerImportance)
 			}
-		})
+		}
 	})
 }
 
@@ -59,10 +59,10 @@ func (r *reviewRequester) requestAll() {
 	counting := dialog.NewCustomWithoutButtons(tr("reviews.all.title"),
 		container.NewVBox(widget.NewLabel(tr("reviews.all.counting")), widget.NewProgressBarInfinite()), r.win)
 	r.dialogs.show(counting)
-	svc, ctx := r.svc, r.ctx
-	spawn(func() {
+	svc, ctx := r.svc, r.tasks.ctx
+	r.tasks.run(func() func() {
 		sum, err := svc.RequestReviewsAll(ctx, true, nil)
-		runOnUI(func() {
+		return func() {
 			counting.Hide()
 			if err != nil {
 				r.dialogs.show(dialog.NewInformation(tr("reviews.all.title"), app.Explain(err, PolicyLang()), r.win))
@@ -81,7 +81,7 @@ func (r *reviewRequester) requestAll() {
 				}, r.win)
 			d.Resize(fyne.NewSize(440, 0))
 			r.dialogs.show(d)
-		})
+		}
 	})
 }
 
@@ -93,7 +93,7 @@ type batchProgress struct {
 }
 
 func (r *reviewRequester) runAll() {
-	ctx, cancel := context.WithCancel(r.ctx)
+	ctx, cancel := context.WithCancel(r.tasks.ctx)
 	r.batch = cancel
 	bar := widget.NewProgressBar()
 	label := &widget.Label{Text: tr("reviews.all.running"), Wrapping: fyne.TextWrapWord}
@@ -106,7 +106,7 @@ func (r *reviewRequester) runAll() {
 	r.dialogs.show(d)
 	prog := &batchProgress{}
 	svc := r.svc
-	spawn(func() {
+	r.tasks.run(func() func() {
 		sum, err := svc.RequestReviewsAll(ctx, false, func(p app.ReviewProgress) {
 			prog.mu.Lock()
 			prog.latest = p
@@ -114,7 +114,7 @@ func (r *reviewRequester) runAll() {
 			prog.queued = true
 			prog.mu.Unlock()
 			if queue {
-				runOnUI(func() {
+				r.tasks.post(func() {
 					prog.mu.Lock()
 					p := prog.latest
 					prog.queued = false
@@ -126,7 +126,7 @@ func (r *reviewRequester) runAll() {
 				})
 			}
 		})
-		runOnUI(func() {
+		return func() {
 			cancel()
 			r.batch = nil
 			d.Hide()
@@ -134,7 +134,7 @@ func (r *reviewRequester) runAll() {
 			if r.all != nil {
 				r.all()
 			}
-		})
+		}
 	})
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -18,7 +17,7 @@ import (
 // window's language and theme, where the data lives and the demo switch.
 type settingsScreen struct {
 	svc      *app.Service
-	ctx      context.Context
+	tasks    *tasks
 	w        *Window
 	unlisten func()
 	markets  []string
@@ -34,8 +33,8 @@ type settingsScreen struct {
 	root                                           fyne.CanvasObject
 }
 
-func newSettingsScreen(ctx context.Context, svc *app.Service, w *Window) *settingsScreen {
-	s := &settingsScreen{svc: svc, ctx: ctx, w: w}
+func newSettingsScreen(t *tasks, svc *app.Service, w *Window) *settingsScreen {
+	s := &settingsScreen{svc: svc, tasks: t, w: w}
 	s.buildUI()
 	s.relabel()
 	s.unlisten = OnLanguageChange(s.relabel)
@@ -72,16 +71,16 @@ func (s *settingsScreen) buildUI() {
 func (s *settingsScreen) object() fyne.CanvasObject { return s.root }
 
 func (s *settingsScreen) start() {
-	svc, ctx := s.svc, s.ctx
-	spawn(func() {
+	svc, ctx := s.svc, s.tasks.ctx
+	s.tasks.run(func() func() {
 		p, err := svc.Profile(ctx)
 		if err != nil {
-			return
+			return nil
 		}
-		runOnUI(func() {
+		return func() {
 			s.markets, s.store = p.MarketplaceIDs, p.StoreName
 			s.relabel()
-		})
+		}
 	})
 }
 
@@ -157,16 +156,16 @@ func (s *settingsScreen) onLogout() {
 		if !ok {
 			return
 		}
-		svc, ctx := s.svc, s.ctx
-		spawn(func() {
+		svc, ctx := s.svc, s.tasks.ctx
+		s.tasks.run(func() func() {
 			err := svc.Logout(ctx)
-			runOnUI(func() {
+			return func() {
 				if err != nil {
 					s.w.dialogs.show(dialog.NewInformation(tr("settings.logout.title"), app.Explain(err, PolicyLang()), s.w.win))
 					return
 				}
 				s.w.onLoggedOut()
-			})
+			}
 		})
 	}, s.w.win)
 	d.Resize(fyne.NewSize(420, 0))

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -27,9 +26,9 @@ type setupScreen struct {
 	win      fyne.Window
 	onCancel func()
 	onSaved  func()
-	ctx      context.Context
-	stop     context.CancelFunc
-	gen      int
+	tasks    *tasks
+	// tests is the credentials' test; editing, saving or leaving drops its answer.
+	tests    question
 	account  *app.Account // the tested account; nil until a test succeeded
 	unlisten func()
 
@@ -47,9 +46,8 @@ type setupScreen struct {
 	statusText                                    string
 }
 
-func newSetupScreen(svc *app.Service, w fyne.Window) *setupScreen {
-	ctx, stop := context.WithCancel(context.Background())
-	s := &setupScreen{svc: svc, win: w, ctx: ctx, stop: stop}
+func newSetupScreen(t *tasks, svc *app.Service, w fyne.Window) *setupScreen {
+	s := &setupScreen{svc: svc, win: w, tasks: t}
 	s.buildUI()
 	s.relabel()
 	s.unlisten = OnLanguageChange(s.relabel)
@@ -103,7 +101,7 @@ func errLabel() *widget.Label {
 func (s *setupScreen) object() fyne.CanvasObject { return s.root }
 
 func (s *setupScreen) close() {
-	s.stop()
+	s.tasks.close()
 	s.unlisten()
 }
 
@@ -140,7 +138,7 @@ func (s *setupScreen) credentials() secrets.Credentials {
 
 // onEdited forgets a test of other values and the errors of the edited field.
 func (s *setupScreen) onEdited(string) {
-	s.gen++
+	s.tests.drop()
 	s.account = nil
 	s.saveButton.Disable()
 	s.busy(false)
@@ -196,18 +194,14 @@ func (s *setupScreen) onTest() {
 	if s.showFieldErrors(c.Validate()) {
 		return
 	}
-	s.gen++
-	gen := s.gen
+	test := s.tests.ask()
 	region := setupRegions[max(0, s.region.SelectedIndex())]
 	s.busy(true)
 	s.setStatus("setup.testing", "", widget.MediumImportance)
-	svc, ctx := s.svc, s.ctx
-	spawn(func() {
+	svc, ctx := s.svc, s.tasks.ctx
+	s.tasks.answer(test, func() func() {
 		acc, err := svc.TestCredentials(ctx, c, region)
-		runOnUI(func() {
-			if gen != s.gen {
-				return
-			}
+		return func() {
 			s.busy(false)
 			if err != nil {
 				s.showFieldErrors(nil)
@@ -217,7 +211,7 @@ func (s *setupScreen) onTest() {
 			s.account = &acc
 			s.showAccount()
 			s.saveButton.Enable()
-		})
+		}
 	})
 }
 
@@ -240,16 +234,13 @@ func (s *setupScreen) onSave() {
 		return
 	}
 	c, acc := s.credentials(), *s.account
-	gen := s.gen
+	test := s.tests.current()
 	s.busy(true)
 	s.saveButton.Disable()
-	svc, ctx := s.svc, s.ctx
-	spawn(func() {
+	svc, ctx := s.svc, s.tasks.ctx
+	s.tasks.answer(test, func() func() {
 		err := svc.SaveCredentials(ctx, c, acc)
-		runOnUI(func() {
-			if gen != s.gen {
-				return
-			}
+		return func() {
 			s.busy(false)
 			if err != nil {
 				s.saveButton.Enable()
@@ -263,12 +254,12 @@ func (s *setupScreen) onSave() {
 			if s.onSaved != nil {
 				s.onSaved()
 			}
-		})
+		}
 	})
 }
 
 func (s *setupScreen) onCancelTapped() {
-	s.gen++
+	s.tests.drop()
 	if s.onCancel != nil {
 		s.onCancel()
 	}

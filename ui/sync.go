@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"sync"
 	"time"
 
@@ -22,7 +21,7 @@ const rateLimitQuiet = 2 * time.Second
 // progress, and the time of the last sync.
 type syncPanel struct {
 	svc     *app.Service
-	ctx     context.Context
+	tasks   *tasks
 	changed func(done bool) // orders were stored
 
 	job      *app.SyncJob
@@ -51,8 +50,8 @@ type syncRun struct {
 	waiting bool
 }
 
-func newSyncPanel(ctx context.Context, svc *app.Service, changed func(done bool)) *syncPanel {
-	p := &syncPanel{svc: svc, ctx: ctx, changed: changed}
+func newSyncPanel(t *tasks, svc *app.Service, changed func(done bool)) *syncPanel {
+	p := &syncPanel{svc: svc, tasks: t, changed: changed}
 	p.button = &widget.Button{Icon: theme.ViewRefreshIcon(), OnTapped: p.onTapped}
 	p.progress = widget.NewProgressBarInfinite()
 	p.progress.Stop()
@@ -104,14 +103,14 @@ func (p *syncPanel) Start() {
 	run := &syncRun{moved: time.Now()}
 	p.run = run
 	p.waiting = false
-	p.job = p.svc.StartSync(p.ctx, func(sp app.SyncProgress) {
+	p.job = p.svc.StartSync(p.tasks.ctx, func(sp app.SyncProgress) {
 		run.mu.Lock()
 		run.latest, run.moved = sp, time.Now()
 		queue := !run.queued
 		run.queued = true
 		run.mu.Unlock()
 		if queue {
-			runOnUI(func() { p.showProgress(run) })
+			p.tasks.post(func() { p.showProgress(run) })
 		}
 	})
 	p.progress.Show()
@@ -120,7 +119,10 @@ func (p *syncPanel) Start() {
 	p.setStatus("sync.starting", nil, widget.MediumImportance)
 	p.relabel()
 	job := p.job
-	spawn(func() { p.watch(job, run) })
+	p.tasks.run(func() func() {
+		p.watch(job, run)
+		return nil
+	})
 }
 
 // watch waits for the sync to end, telling the UI when it has been quiet
@@ -132,7 +134,7 @@ func (p *syncPanel) watch(job *app.SyncJob, run *syncRun) {
 		select {
 		case <-job.Done():
 			res, err := job.Wait()
-			runOnUI(func() { p.finished(job, res, err) })
+			p.tasks.post(func() { p.finished(job, res, err) })
 			return
 		case now := <-tick.C:
 			run.mu.Lock()
@@ -141,7 +143,7 @@ func (p *syncPanel) watch(job *app.SyncJob, run *syncRun) {
 			run.waiting = quiet
 			run.mu.Unlock()
 			if changed {
-				runOnUI(func() { p.setWaiting(run, quiet) })
+				p.tasks.post(func() { p.setWaiting(run, quiet) })
 			}
 		}
 	}
@@ -181,7 +183,7 @@ func (p *syncPanel) finished(job *app.SyncJob, res app.SyncResult, err error) {
 	p.progress.Hide()
 	p.button.Icon = theme.ViewRefreshIcon()
 	switch {
-	case err != nil && p.ctx.Err() == nil:
+	case err != nil && !p.tasks.closed():
 		p.setStatus("sync.failed", map[string]any{"Detail": app.Explain(err, PolicyLang()), "N": res.Orders}, widget.DangerImportance)
 	case err != nil:
 		p.setStatus("sync.cancelled", map[string]any{"N": res.Orders}, widget.WarningImportance)
@@ -226,11 +228,11 @@ func (p *syncPanel) showStatus() {
 
 // loadLastSync reads when the last sync of any marketplace finished.
 func (p *syncPanel) loadLastSync() {
-	svc, ctx := p.svc, p.ctx
-	spawn(func() {
+	svc, ctx := p.svc, p.tasks.ctx
+	p.tasks.run(func() func() {
 		states, err := svc.SyncStates(ctx)
 		if err != nil {
-			return
+			return nil
 		}
 		var last time.Time
 		for _, st := range states {
@@ -238,10 +240,10 @@ func (p *syncPanel) loadLastSync() {
 				last = st.LastSync
 			}
 		}
-		runOnUI(func() {
+		return func() {
 			p.lastSync = last
 			p.showLast()
-		})
+		}
 	})
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -15,7 +14,8 @@ import (
 // instead of reporting plain success.
 func TestSyncSummaryNamesSkippedOrders(t *testing.T) {
 	test.NewTempApp(t)
-	p := newSyncPanel(context.Background(), openScreenService(t, t.TempDir(), nil), nil)
+	root, _ := testTasks(t)
+	p := newSyncPanel(root, openScreenService(t, t.TempDir(), nil), nil)
 	job := &app.SyncJob{}
 	p.job = job
 	p.finished(job, app.SyncResult{Orders: 118, Skipped: 2, SkipReason: "order without createdTime"}, nil)

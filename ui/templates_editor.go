@@ -269,8 +269,8 @@ func (e *templateEditor) onSave() {
 	}
 	t, s := e.current(), e.s
 	lang := PolicyLang()
-	s.goDo(func() func() {
-		id, res, err := s.svc.SaveTemplate(s.ctx, t, lang)
+	s.tasks.run(func() func() {
+		id, res, err := s.svc.SaveTemplate(s.tasks.ctx, t, lang)
 		return func() { e.saved(t, id, res, err) }
 	})
 }
@@ -313,8 +313,8 @@ func (e *templateEditor) onDelete() {
 	}
 	id, s := e.id, e.s
 	remove := func() {
-		s.goDo(func() func() {
-			err := s.svc.DeleteTemplate(s.ctx, id)
+		s.tasks.run(func() func() {
+			err := s.svc.DeleteTemplate(s.tasks.ctx, id)
 			return func() {
 				if err != nil {
 					s.showError(err)

@@ -23,8 +23,8 @@ import (
 type TemplatesScreen struct {
 	screen
 
-	// gen changes with every reload, so late answers to an old one are dropped.
-	gen    int
+	// lists is the templates for the filter; a reload drops the late answers to the old one.
+	lists  question
 	listed []templates.Template
 	// selected is the key of the template in the editor; "" for none or a new one.
 	selected string
@@ -45,14 +45,14 @@ type TemplatesScreen struct {
 // loading the templates; w is the window its dialogs open over, and
 // Escape in w closes them.
 func NewTemplatesScreen(svc *app.Service, w fyne.Window) *TemplatesScreen {
-	return newTemplatesScreen(svc, w, standaloneDialogs(w))
+	return newTemplatesScreen(uiTasks(), svc, w, standaloneDialogs(w))
 }
 
-// newTemplatesScreen is NewTemplatesScreen with its dialogs on the
-// window's stack, which the window's Escape already closes.
-func newTemplatesScreen(svc *app.Service, w fyne.Window, dialogs *dialogStack) *TemplatesScreen {
+// newTemplatesScreen is NewTemplatesScreen with its work below t and its
+// dialogs on the window's stack, which the window's Escape already closes.
+func newTemplatesScreen(t *tasks, svc *app.Service, w fyne.Window, dialogs *dialogStack) *TemplatesScreen {
 	s := &TemplatesScreen{}
-	s.screen = newScreen(svc, w, dialogs, s.relabel)
+	s.screen = newScreen(t, svc, w, dialogs, s.relabel)
 	s.buildUI()
 	s.relabel()
 	s.reload()
@@ -143,19 +143,14 @@ func (s *TemplatesScreen) filter() (policy.Kind, string) {
 
 // reload lists the templates for the filter again.
 func (s *TemplatesScreen) reload() {
-	s.gen++
-	gen := s.gen
 	kind, lang := s.filter()
-	s.goDo(func() func() {
-		ts, err := s.svc.TemplatesFor(s.ctx, kind, lang)
-		return func() { s.listLoaded(gen, ts, err) }
+	s.tasks.answer(s.lists.ask(), func() func() {
+		ts, err := s.svc.TemplatesFor(s.tasks.ctx, kind, lang)
+		return func() { s.listLoaded(ts, err) }
 	})
 }
 
-func (s *TemplatesScreen) listLoaded(gen int, ts []templates.Template, err error) {
-	if gen != s.gen {
-		return
-	}
+func (s *TemplatesScreen) listLoaded(ts []templates.Template, err error) {
 	if err != nil {
 		s.showError(err)
 		return

@@ -19,9 +19,9 @@ func newTestTemplates(t *testing.T) (*TemplatesScreen, fyne.Window) {
 	svc := openScreenService(t, t.TempDir(), nil)
 	test.NewTempApp(t)
 	setTestLanguage(t, LanguageEnglish)
-	activeQueue = useScreenQueue(t)
+	root, _ := testTasks(t)
 	w := test.NewTempWindow(t, nil)
-	s := NewTemplatesScreen(svc, w)
+	s := newTemplatesScreen(root, svc, w, standaloneDialogs(w))
 	t.Cleanup(func() {
 		s.Close()
 		s.wait()

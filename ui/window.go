@@ -41,14 +41,15 @@ type Config struct {
 // first start, the account setup and the main screens. It owns the open
 // app.Service. Its methods run on the UI goroutine.
 type Window struct {
-	app  fyne.App
-	win  fyne.Window
-	cfg  Config
-	ctx  context.Context
-	stop context.CancelFunc
+	app fyne.App
+	win fyne.Window
+	cfg Config
+	// tasks is the window's background work; work is the part of it for
+	// the open service's screens, closed when the service is.
+	tasks, work *tasks
 
 	svc       *app.Service
-	opening   int // counts openings, so a stale one is dropped
+	opening   question // a service opening; a stale one is closed unused
 	main      *mainScreen
 	setup     *setupScreen // the account setup while shown
 	closeView func()
@@ -71,13 +72,16 @@ func applyPreferences(a fyne.App, cfg Config) {
 }
 
 // Run applies the saved language and theme, shows the window's loading
-// state at once and opens the services in a goroutine; then it shows the welcome (no account set up and the demo
-// never chosen) or the main screens. Call Close when the app stops.
-func Run(a fyne.App, w fyne.Window, cfg Config) *Window {
+// state at once and opens the services in a goroutine; then it shows the
+// welcome (no account set up and the demo never chosen) or the main
+// screens. Call Close when the app stops.
+func Run(a fyne.App, w fyne.Window, cfg Config) *Window { return run(a, w, cfg, uiTasks()) }
+
+// run is Run with the background work in t.
+func run(a fyne.App, w fyne.Window, cfg Config, t *tasks) *Window {
 	loadTranslations()
 	applyPreferences(a, cfg)
-	ctx, stop := context.WithCancel(context.Background())
-	m := &Window{app: a, win: w, cfg: cfg, ctx: ctx, stop: stop}
+	m := &Window{app: a, win: w, cfg: cfg, tasks: t, work: t.sub()}
 	w.SetTitle("Sellermail")
 	installEscape(w.Canvas(), m.onEscape)
 	m.open(cfg.ForceDemo || a.Preferences().Bool(PrefDemo))
@@ -96,9 +100,9 @@ func (m *Window) Close() {
 		return
 	}
 	m.closed = true
-	m.stop()
+	m.work.close()
 	m.clearView()
-	waitBackground(closeWait)
+	m.tasks.wait(closeWait)
 	if m.svc != nil {
 		_ = m.svc.Close()
 		m.svc = nil
@@ -110,28 +114,30 @@ func (m *Window) Close() {
 // saved as the screens closed, a send's outcome), or after closeWait, as
 // when the window closes.
 func (m *Window) open(demo bool) {
-	m.opening++
-	n := m.opening
+	opening := m.opening.ask()
 	m.clearView()
-	old := m.svc
+	old, oldWork := m.svc, m.work
 	m.svc = nil
-	oldWork := newWork()
+	oldWork.close()
+	m.work = m.tasks.sub()
 	m.showLoading()
-	openFn, ctx := m.cfg.Open, m.ctx
-	spawn(func() {
+	openFn, ctx := m.cfg.Open, m.work.ctx
+	// On the window's own group, so the answer always arrives: a service
+	// opened for nothing must be closed.
+	m.tasks.run(func() func() {
 		if old != nil {
 			oldWork.wait(closeWait)
 			_ = old.Close()
 		}
 		svc, err := openFn(ctx, demo)
 		sharedChecker() // built here, so showing the composer does not wait for it
-		runOnUI(func() { m.opened(n, svc, err, demo) })
+		return func() { m.opened(opening, svc, err, demo) }
 	})
 }
 
 // opened shows what follows an opening.
-func (m *Window) opened(n int, svc *app.Service, err error, demo bool) {
-	if n != m.opening || m.closed {
+func (m *Window) opened(opening asking, svc *app.Service, err error, demo bool) {
+	if opening.stale() || m.closed {
 		if svc != nil {
 			go svc.Close()
 		}
@@ -217,7 +223,7 @@ func (m *Window) onConnect() {
 	if svc == nil {
 		return
 	}
-	s := newSetupScreen(svc, m.win)
+	s := newSetupScreen(m.work.sub(), svc, m.win)
 	s.onCancel = back
 	s.onSaved = func() {
 		m.app.Preferences().SetBool(PrefDemo, false)

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -24,77 +23,19 @@ import (
 // every kind of order, small enough to sync in a moment.
 const windowOrders = 120
 
-// uiQueue stands in for fyne.Do in the window tests: goroutines queue
-// their results, and the test goroutine runs them as the UI goroutine
-// would, so the race detector sees any widget touched from elsewhere.
-type uiQueue struct {
-	mu  sync.Mutex
-	fns []func()
-}
-
-// useUIQueue makes runOnUI queue until the test ends; then it waits for
-// the window's goroutines before restoring fyne.Do.
-func useUIQueue(t *testing.T) *uiQueue {
-	t.Helper()
-	q := &uiQueue{}
-	old := runOnUI
-	runOnUI = q.push
-	t.Cleanup(func() {
-		background.Wait()
-		runOnUI = old
-	})
-	return q
-}
-
-func (q *uiQueue) push(fn func()) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	q.fns = append(q.fns, fn)
-}
-
-// run runs what is queued, including what that queues.
-func (q *uiQueue) run() {
-	for {
-		q.mu.Lock()
-		fns := q.fns
-		q.fns = nil
-		q.mu.Unlock()
-		if len(fns) == 0 {
-			return
-		}
-		for _, fn := range fns {
-			fn()
-		}
-	}
-}
-
-// until runs the queue until cond holds. The deadline only stops a
-// broken test from hanging; nothing is measured with it.
-func (q *uiQueue) until(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		q.run()
-		if cond() {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("gave up waiting for %s", what)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
 // testEnv is a window under test with what it runs on.
 type testEnv struct {
-	t    *testing.T
-	q    *uiQueue
-	a    fyne.App
-	w    fyne.Window
-	m    *Window
-	dir  string
-	keys *secretstest.Memory
-	env  app.Env // endpoints and credentials the services get
+	t     *testing.T
+	tasks *tasks // the window's background work
+	q     *uiQueue
+	a     fyne.App
+	w     fyne.Window
+	m     *Window
+	dir   string
+	keys  *secretstest.Memory
+	env   app.Env // endpoints and credentials the services get
+	// language is the one given on the command line (--ui-lang), if any.
+	language string
 }
 
 // newTestEnv prepares an app and window in English with an empty keyring
@@ -102,7 +43,7 @@ type testEnv struct {
 func newTestEnv(t *testing.T) *testEnv {
 	t.Helper()
 	e := &testEnv{t: t, dir: t.TempDir(), keys: secretstest.NewMemory()}
-	e.q = useUIQueue(t)
+	e.tasks, e.q = testTasks(t)
 	e.a = test.NewTempApp(t)
 	e.a.Preferences().SetString(PrefLanguage, LanguageEnglish)
 	setTestLanguage(t, LanguageEnglish)
@@ -123,7 +64,7 @@ func (e *testEnv) open(ctx context.Context, demo bool) (*app.Service, error) {
 // start runs the window and waits until it shows more than the loading state.
 func (e *testEnv) start() {
 	e.t.Helper()
-	e.m = Run(e.a, e.w, Config{Open: e.open})
+	e.m = run(e.a, e.w, Config{Open: e.open, Language: e.language}, e.tasks)
 	e.t.Cleanup(e.m.Close)
 	e.q.until(e.t, "the services to open", func() bool { return e.m.svc != nil })
 }

@@ -24,9 +24,9 @@ const draftDelay = time.Second
 // order: offered kinds, buyer language, earlier messages, template values,
 // drafts, sending and review requests.
 type workspace struct {
-	svc *app.Service
-	ctx context.Context
-	win fyne.Window
+	svc   *app.Service
+	tasks *tasks
+	win   fyne.Window
 
 	orders   *ordersScreen
 	detail   *orderDetailView
@@ -47,17 +47,17 @@ type workspace struct {
 	root  fyne.CanvasObject
 }
 
-func newWorkspace(ctx context.Context, svc *app.Service, w fyne.Window, dialogs *dialogStack) *workspace {
-	ws := &workspace{svc: svc, ctx: ctx, win: w, draft: debouncer{delay: draftDelay}, inFlight: map[string]bool{}}
-	ws.orders = newOrdersScreen(ctx, svc, ws.onOrderSelected)
-	ws.detail = newOrderDetailView(ctx, svc)
+func newWorkspace(t *tasks, svc *app.Service, w fyne.Window, dialogs *dialogStack) *workspace {
+	ws := &workspace{svc: svc, tasks: t, win: w, draft: debouncer{tasks: t, delay: draftDelay}, inFlight: map[string]bool{}}
+	ws.orders = newOrdersScreen(t, svc, ws.onOrderSelected)
+	ws.detail = newOrderDetailView(t, svc)
 	ws.detail.onLoaded = ws.onDetailLoaded
-	ws.composer = NewComposer(sharedChecker(), ComposerConfig{Window: w})
+	ws.composer = newComposer(t, sharedChecker(), ComposerConfig{Window: w})
 	ws.composer.dialogs = dialogs
 	ws.composer.OnSend = ws.onSend
 	ws.composer.OnOpenSellerCentral = ws.onOpenSellerCentral
 	ws.composer.OnEdited = ws.onEdited
-	ws.reviews = &reviewRequester{svc: svc, ctx: ctx, win: w, dialogs: dialogs, done: ws.onReviewDone, all: ws.orders.reload}
+	ws.reviews = &reviewRequester{svc: svc, tasks: t, win: w, dialogs: dialogs, done: ws.onReviewDone, all: ws.orders.reload}
 	ws.detail.onReview = ws.reviews.request
 	ws.orders.reviewsButton.OnTapped = ws.reviews.requestAll
 	ws.empty = &widget.Label{Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance}
@@ -80,12 +80,13 @@ func (ws *workspace) relabel() { ws.empty.SetText(tr("orders.choose")) }
 func (ws *workspace) start() {
 	ws.orders.start()
 	ws.loadTemplates()
-	svc, ctx := ws.svc, ws.ctx
-	spawn(func() {
+	svc, ctx := ws.svc, ws.tasks.ctx
+	ws.tasks.run(func() func() {
 		p, err := svc.Profile(ctx)
-		if err == nil {
-			runOnUI(func() { ws.storeName = p.StoreName })
+		if err != nil {
+			return nil
 		}
+		return func() { ws.storeName = p.StoreName }
 	})
 }
 
@@ -100,17 +101,17 @@ func (ws *workspace) close() {
 // loadTemplates gives the composer the built-in and the seller's templates
 // of every kind; the composer filters them by kind and language.
 func (ws *workspace) loadTemplates() {
-	svc, ctx := ws.svc, ws.ctx
-	spawn(func() {
+	svc, ctx := ws.svc, ws.tasks.ctx
+	ws.tasks.run(func() func() {
 		var all []templates.Template
 		for _, k := range policy.Kinds() {
 			ts, err := svc.TemplatesFor(ctx, k, "")
 			if err != nil {
-				return
+				return nil
 			}
 			all = append(all, ts...)
 		}
-		runOnUI(func() { ws.composer.SetTemplates(all) })
+		return func() { ws.composer.SetTemplates(all) }
 	})
 }
 
@@ -200,8 +201,8 @@ func (ws *workspace) fill(kind policy.Kind, text string, files []string) {
 
 // restoreDraft loads the newest saved draft of an offered kind.
 func (ws *workspace) restoreDraft(orderID string, kinds []policy.Kind) {
-	svc, ctx := ws.svc, ws.ctx
-	spawn(func() {
+	svc, ctx := ws.svc, ws.tasks.ctx
+	ws.tasks.run(func() func() {
 		var best store.Draft
 		found := false
 		for _, k := range kinds {
@@ -214,14 +215,14 @@ func (ws *workspace) restoreDraft(orderID string, kinds []policy.Kind) {
 			}
 		}
 		if !found {
-			return
+			return nil
 		}
-		runOnUI(func() {
+		return func() {
 			if ws.order == nil || ws.order.OrderID != orderID || ws.composer.Text() != "" || len(ws.composer.Attachments()) > 0 {
 				return
 			}
 			ws.fill(policy.Kind(best.Kind), best.Text, best.Attachments)
-		})
+		}
 	})
 }
 
@@ -232,9 +233,12 @@ func (ws *workspace) onEdited(kind policy.Kind, text string, files []string) {
 		return
 	}
 	orderID := ws.order.OrderID
-	svc, ctx := ws.svc, ws.ctx
+	svc, ctx := ws.svc, ws.tasks.ctx
 	ws.pending = func() {
-		spawn(func() { _ = svc.SaveDraft(context.WithoutCancel(ctx), orderID, kind, text, files) })
+		ws.tasks.run(func() func() {
+			_ = svc.SaveDraft(context.WithoutCancel(ctx), orderID, kind, text, files)
+			return nil
+		})
 	}
 	ws.draft.call(ws.flushDraft)
 }
@@ -258,18 +262,18 @@ func (ws *workspace) onSend(kind policy.Kind, text string, files []string, _ pol
 	ws.flushDraft()
 	orderID := ws.order.OrderID
 	ws.inFlight[orderID] = true
-	svc, ctx := ws.svc, ws.ctx
+	svc, ctx := ws.svc, ws.tasks.ctx
 	lang := PolicyLang()
 	atts := make([]app.AttachmentFile, len(files))
 	for i, p := range files {
 		atts[i] = app.AttachmentFile{Path: p}
 	}
-	spawn(func() {
+	ws.tasks.run(func() func() {
 		res, err := svc.Send(ctx, app.SendRequest{OrderID: orderID, Kind: kind, Text: text, Attachments: atts}, lang)
 		if res.Status == store.StatusSent {
 			_ = svc.DeleteDraft(context.WithoutCancel(ctx), orderID, kind)
 		}
-		runOnUI(func() {
+		return func() {
 			delete(ws.inFlight, orderID)
 			if ws.order == nil || ws.order.OrderID != orderID {
 				return
@@ -292,7 +296,7 @@ func (ws *workspace) onSend(kind policy.Kind, text string, files []string, _ pol
 				ws.composer.ShowResult(ResultFailed, detail)
 			}
 			ws.detail.refresh()
-		})
+		}
 	})
 }
 
