@@ -19,6 +19,11 @@ var sellerCancels = map[string]bool{
 func (d *doc) checkCancelRequests() {
 	reported := -1
 	for _, h := range d.hitsOf(catCancelRequest) {
+		// "geben Sie uns bitte Bescheid – dann stornieren wir": the request is
+		// for a word, the cancelling is the seller's.
+		if c := d.clauseAt(h.to - 1); c.has(clWe) && !d.asksBuyer(c) || d.negatedNear(h) {
+			continue
+		}
 		d.addHit("OOS_ASK_TO_CANCEL", Risk, h, "")
 		reported = d.sentOf(h)
 	}
@@ -145,7 +150,7 @@ func (d *doc) checkSubstitutes() {
 		if d.negatedNear(h) {
 			continue
 		}
-		d.addHit("OOS_SUBSTITUTE", Risk, h, "")
+		d.addClause("OOS_SUBSTITUTE", Risk, h, "")
 	}
 }
 
@@ -158,7 +163,8 @@ func (d *doc) checkSensitiveData() {
 	for _, h := range d.hitsOf(catSensitive) {
 		c := d.clauseAt(h.from)
 		s := d.sentOf(h)
-		if d.negatedNear(h) || s == last {
+		// Any negation in the clause: "Ihre Bankdaten brauchen wir dafür nicht".
+		if c.has(clNeg) || s == last {
 			continue
 		}
 		sev := Warn
@@ -166,7 +172,7 @@ func (d *doc) checkSensitiveData() {
 			d.inSentence(catPayOff, s) || d.imperativeAt(c.from) {
 			sev = Risk
 		}
-		d.addHit("SENSITIVE_DATA", sev, h, "")
+		d.addClause("SENSITIVE_DATA", sev, h, "")
 		last = s
 	}
 	for _, h := range d.hitsOf(catPayOff) {
@@ -183,7 +189,14 @@ func (d *doc) checkSensitiveData() {
 // the buyer ("ein dummer Fehler von uns").
 func (d *doc) checkTone() {
 	for _, h := range d.hitsOf(catInsult) {
-		if d.selfCriticism(h) {
+		if d.selfCriticism(h) || d.hitFlags(h)&clReported != 0 {
+			continue
+		}
+		d.addHit("TONE", Risk, h, "")
+	}
+	// "blöd gelaufen", "a stupid mistake": about a situation unless the buyer is addressed.
+	for _, h := range d.hitsOf(catInsultMild) {
+		if f := d.hitFlags(h); f&clYou == 0 || f&clReported != 0 || d.selfCriticism(h) {
 			continue
 		}
 		d.addHit("TONE", Risk, h, "")
@@ -192,8 +205,8 @@ func (d *doc) checkTone() {
 		d.addHit("TONE", Risk, h, "blame")
 	}
 	for _, h := range d.hitsOf(catThreat) {
-		if d.negatedNear(h) {
-			continue
+		if d.negatedNear(h) || d.hitFlags(h)&clReported != 0 {
+			continue // "Sie schreiben, dass Sie einen Anwalt einschalten möchten": the buyer's words
 		}
 		d.addHit("TONE", Risk, h, "threat")
 	}
@@ -211,4 +224,11 @@ func (d *doc) selfCriticism(h hit) bool {
 		}
 	}
 	return false
+}
+
+// addClause records a finding on the whole clause of h: the request ("bitte
+// schicken Sie uns Ihre IBAN"), not only its object, is what is at fault.
+func (d *doc) addClause(rule string, sev Severity, h hit, variant string) {
+	c := d.clauseAt(h.from)
+	d.add(rule, sev, d.toks[c.from].start, d.toks[max(c.to, h.to)-1].end, variant)
 }

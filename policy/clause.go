@@ -25,6 +25,7 @@ const (
 	clMust                        // an obligation: "müssen", "need to", "devez", "deve", "debe"
 	clAmazon                      // names Amazon
 	clFuture                      // the seller will do it: "will", "werden", "allons"
+	clReported                    // the buyer's words reported: "Sie schreiben, dass …", "you said …"
 )
 
 // clause is tokens [from, to) of one sentence.
@@ -53,8 +54,8 @@ func init() {
 		"ne", "pas", "jamais", "rien", "aucun", "aucune", "sans", "ohne",
 		"non", "mai", "niente", "nulla", "nessun", "nessuna", "senza",
 		"nunca", "nada", "ningún", "ninguna", "ninguno", "sin")
-	add(clCond, "wenn", "falls", "sofern", "sobald", "nachdem", "sollten", "sollte",
-		"if", "once", "unless", "provided", "whenever",
+	add(clCond, "wenn", "falls", "sofern", "sobald", "nachdem", "sollten", "sollte", "wer",
+		"if", "once", "unless", "provided", "whenever", "whoever", "anyone",
 		"si", "s'il", "lorsque", "dès", "se", "qualora", "appena", "cuando", "mientras", "siempre")
 	// Pronouns only: "your order" names the buyer's order, not an act of the buyer.
 	add(clYou, "du", "dich", "dir", "euch", "ihnen",
@@ -63,7 +64,8 @@ func init() {
 		"lei", "voi", "tu", "ti",
 		"usted", "ustedes", "tú")
 	add(clWe, "wir", "ich", "we", "nous", "je", "noi", "io", "nosotros", "yo")
-	add(clRequest, "bitte", "please", "kindly", "veuillez", "merci", "prière", "preghiamo", "prego",
+	// "wäre es lieb, wenn Sie …", "wären Sie so nett", "would you mind": polite requests.
+	add(clRequest, "bitte", "please", "kindly", "lieb", "nett", "freundlich", "mind", "aimable", "amable", "gentilezza", "cortesia", "veuillez", "merci", "prière", "preghiamo", "prego",
 		"favor", "rogamos", "ruego", "pedimos", "chiediamo", "demandons", "bitten", "ask", "request",
 		"invitiamo", "invitons", "invitamos")
 	add(clCan, "können", "kannst", "könnt", "dürfen", "darfst", "can", "may", "could", "might",
@@ -90,7 +92,7 @@ func init() {
 // clauseBreak reports a rune that ends a clause inside a sentence.
 func clauseBreak(r rune) bool {
 	switch r {
-	case ',', ':', '(', ')', '–', '—', '"', '„', '“', '”', '«', '»':
+	case ',', ':', '(', ')', '–', '—':
 		return true
 	}
 	return false
@@ -106,8 +108,11 @@ func (d *doc) buildClauses() {
 		w := d.folded[t.fs:t.fe]
 		newClause := k == 0 || d.toks[k-1].sent != t.sent
 		if !newClause {
-			for _, r := range d.runes[d.toks[k-1].end:t.start] {
-				if clauseBreak(r) {
+			// "11:42" and "59,80" are numbers, not two clauses.
+			between := d.runes[d.toks[k-1].end:t.start]
+			numeric := len(between) == 1 && d.toks[k-1].has(tokDigit) && t.has(tokDigit)
+			for _, r := range between {
+				if clauseBreak(r) && !numeric {
 					newClause = true
 					break
 				}
@@ -131,6 +136,7 @@ func (d *doc) buildClauses() {
 		c.flags |= f
 		d.clauseOf = append(d.clauseOf, int32(len(d.clauses)-1))
 	}
+	d.markReported()
 	// Questions: the sentence's last clause is followed by a question mark.
 	for i := range d.clauses {
 		c := &d.clauses[i]
@@ -201,6 +207,51 @@ func (d *doc) negatedNear(h hit) bool {
 		after = h.to + 3 // a verb alone: "stornieren Sie bitte nicht"
 	}
 	for k := max(c.from, h.from-6); k < min(c.to, after); k++ {
+		t := &d.toks[k]
+		if clauseWords[d.folded[t.fs:t.fe]]&clNeg != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// reportingVerbs introduce the buyer's own words: "Sie schreiben, dass Sie
+// einen Anwalt einschalten möchten" reports a threat, it makes none.
+var reportingVerbs = map[string]bool{
+	"schreiben": true, "schrieben": true, "sagen": true, "sagten": true, "erwähnen": true, "erwähnten": true,
+	"drohen": true, "drohten": true, "meinen": true, "write": true, "wrote": true, "say": true, "said": true,
+	"mention": true, "mentioned": true, "threaten": true, "threatened": true, "écrivez": true, "dites": true,
+	"scrive": true, "dice": true, "scritto": true, "detto": true, "escribe": true, 
+	"menciona": true, "comenta": true,
+}
+
+// markReported flags the clauses after a reporting clause ("Sie schreiben",
+// "you said") in the same sentence, and the reporting clause itself.
+func (d *doc) markReported() {
+	for i := range d.clauses {
+		c := &d.clauses[i]
+		if !c.has(clYou) {
+			continue
+		}
+		for k := c.from; k < c.to && k < c.from+3; k++ {
+			if reportingVerbs[d.folded[d.toks[k].fs:d.toks[k].fe]] {
+				for j := i; j < len(d.clauses) && d.clauses[j].sent == c.sent; j++ {
+					d.clauses[j].flags |= clReported
+				}
+				break
+			}
+		}
+	}
+}
+
+// negatedOutside reports a negation in the clause of h that is not part of
+// h itself ("don't miss our sale" carries its own).
+func (d *doc) negatedOutside(h hit) bool {
+	c := d.clauseAt(h.from)
+	for k := c.from; k < c.to; k++ {
+		if k >= h.from && k < h.to {
+			continue
+		}
 		t := &d.toks[k]
 		if clauseWords[d.folded[t.fs:t.fe]]&clNeg != 0 {
 			return true

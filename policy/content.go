@@ -11,6 +11,9 @@ func (d *doc) checkContent() {
 		d.addHit("OFF_AMAZON_CONTACT", Risk, h, "")
 	}
 	for _, h := range d.hitsOf(catOptOut) {
+		if d.signsOff(h) {
+			continue
+		}
 		d.addHit("OPT_OUT_LINK", Block, h, "")
 	}
 	d.checkPurpose()
@@ -51,6 +54,10 @@ func (d *doc) callsCarrier(h hit) bool {
 // not reported twice.
 func (d *doc) checkMarketing() {
 	for _, h := range d.hitsOf(catMarketing) {
+		// "Einen Rabattcode dürfen wir Ihnen leider nicht schicken" declines.
+		if d.negatedOutside(h) {
+			continue
+		}
 		d.addHit("MARKETING", Risk, h, "")
 	}
 	for _, h := range d.hitsOf(catNextOrder) {
@@ -143,6 +150,22 @@ func (d *doc) signs(h hit) bool {
 func (d *doc) closingEndsAt(k int) bool {
 	for _, c := range d.hitsOf(catClosing) {
 		if c.to-1 == k {
+			return true
+		}
+	}
+	return false
+}
+
+// loginWords make "abmelden" signing out of a profile, console or app.
+var loginWords = map[string]bool{"profil": true, "profile": true, "konto": true, "account": true, "konsole": true,
+	"gerät": true, "app": true, "anmelden": true, "login": true, "einloggen": true, "ausloggen": true, "nutzer": true}
+
+// signsOff reports an opt-out word that means signing out ("vom falschen
+// Profil abmelden") rather than unsubscribing.
+func (d *doc) signsOff(h hit) bool {
+	s := d.sentOf(h)
+	for k := range d.toks {
+		if d.toks[k].sent == s && loginWords[d.word(k)] {
 			return true
 		}
 	}

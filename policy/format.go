@@ -167,7 +167,7 @@ func (d *doc) checkEmoji() {
 				continue
 			}
 			if !d.masked(i, i+n) {
-				d.add("EMOJI", Warn, i, i+n, "emoticon")
+				d.add("EMOJI", Style, i, i+n, "emoticon")
 			}
 			i += n - 1
 			break

@@ -11,6 +11,7 @@ var actsLexicon = map[category][]string{
 		"rückgängig machen", "zurücktreten", "widerrufen",
 	},
 	catCancelPointer: {
+		"amazon-konto", "amazon konto", "kundenkonto", "einfachste weg", "easiest way", "quickest way", "le plus simple", "più semplice", "lo más fácil",
 		"your orders", "your account", "order page", "cancel items", "cancel item", "request cancellation",
 		"cancellation request", "cancel button", "button",
 		"meine bestellungen", "ihrem konto", "ihr konto", "ihrem kundenkonto", "artikel stornieren", "stornierung beantragen",
@@ -66,8 +67,9 @@ var actsLexicon = map[category][]string{
 		"transferencia", "bizum",
 	},
 	catBlame: {
+		"tja", "wer hätte das gedacht", "lesen hilft", "noch einfacher erklären", "kein wohlfahrtsverein", "mehr sorgfalt", "more care", "who would have thought", "reading helps", "we are not a charity", "surprise surprise", "explain it any simpler", "as we already told you", "wie bereits ~3 gesagt|geschrieben|erklärt", "zum dritten mal", "comme déjà dit", "come già detto", "como ya le dijimos",
 		// en
-		"you obviously|clearly ~4 not|didn't|did|failed|can't|cannot", "if you had ~2 read|looked|checked",
+		"you obviously|clearly ~4 not|didn|did|failed|can|cannot", "if you had ~2 read|looked|checked",
 		"if you'd ~2 read|looked|checked", "had you ~2 read", "as clearly stated|described|written|shown",
 		"clearly stated|written|described ~3 listing|description|page", "can't you read", "learn to read", "not rocket science",
 		"even a child", "any child", "user error", "operator error", "your own fault", "your fault", "your mistake",
@@ -97,7 +99,8 @@ var actsLexicon = map[category][]string{
 		"evidentemente ~3 no", "perder nuestro tiempo",
 	},
 	catThreat: {
-		"a-to-z|a-z|atoz ~2 claim|claims|garantie|guarantee|antrag|réclamation|reclamo|reclamación",
+		"melden ~5 bei|an amazon", "bei|an amazon ~2 melden", "report ~4 to amazon", "signalons ~3 amazon", "segnaliamo ~3 amazon", "reportamos ~3 amazon", "dokumentiert ~4 melden",
+		"a ~1 to ~1 z ~2 claim|claims|garantie|guarantee|antrag|réclamation|reclamo|reclamación", "a z ~2 claim|claims|garantie|guarantee|antrag|réclamation|reclamo|reclamación", "atoz ~2 claim|claims|garantie|guarantee",
 		"a to z claim", "report you", "block you", "blacklist*", "ban you", "legal consequences", "consequences for you",
 		"police", "lawsuit", "file a claim against", "take action against", "solicitor*", "small claims",
 		"melden sie|dich ~3 bei amazon", "sperren ~2 lassen", "konsequenzen", "polizei", "abmahnung", "mahnverfahren",

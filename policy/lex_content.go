@@ -5,7 +5,8 @@ package policy
 // Italian and Spanish.
 var contentLexicon = map[category][]string{
 	catMarketing: {
-		"browse our", "take a look at our ~2 other|products|store|shop|range|collection", "have a look at our ~2 other|products|store|shop|range|collection", "visit our ~1 amazon ~1 store|storefront|shop", "our storefront", "we also sell|offer|make", "you might also like", "you may also like", "matching ~2 set|accessories|products", "% discount", "save # %", "sale ends", "summer|winter|spring|christmas ~1 sale", "stöbern sie", "schauen sie ~3 gerne ~3 in unserem|unseren|unsere", "besuchen sie ~2 unseren ~2 shop|store|laden", "unser* ~1 amazon-shop|amazon-store|storefront", "wir haben auch", "wir bieten auch", "passend dazu", "das könnte ihnen auch gefallen", "sommeraktion|winteraktion|weihnachtsaktion", "découvrez nos|notre", "jetez un œil à nos", "notre boutique amazon", "nous proposons aussi|également", "scopri i nostri|la nostra", "dai un'occhiata ai nostri", "il nostro negozio amazon", "proponiamo anche", "descubra nuestros|nuestra", "eche un vistazo a nuestros", "nuestra tienda de amazon", "también vendemos|ofrecemos",
+		"bis zu # %", "up to # %", "jusqu'à # %", "fino al # %", "hasta un # %", "*sale", "in unserem ~2 shop|store|sortiment ~4 auch|außerdem|ebenfalls", "gibt es ~4 auch|außerdem", "schauen sie ~5 vorbei", "neuen ~3 sets|modelle|produkte|kollektion|artikel", "mit unserem|unserer ~4 pflegemittel|waschmittel|zubehör|set|spray|öl", "our new ~2 range|line|set|sets", "we also have", "also available in our",
+		"browse our", "take a look at our ~2 other|products|store|shop|range|collection", "have a look at our ~2 other|products|store|shop|range|collection", "visit our ~1 amazon ~1 store|storefront|shop", "our storefront", "we also sell|offer|make", "you might also like", "you may also like", "matching ~2 set|accessories|products", "% discount", "save # %", "sale ends", "summer|winter|spring|christmas ~1 sale", "stöbern sie", "schauen sie ~3 gerne ~3 in unserem|unseren|unsere", "besuchen sie ~2 unseren ~2 shop|store|laden", "unser* ~1 amazon-shop", "unser* ~1 amazon-store", "unser* ~2 storefront", "in unserem ~1 amazon ~1 shop", "wir haben auch", "wir bieten auch", "passend dazu", "das könnte ihnen auch gefallen", "sommeraktion|winteraktion|weihnachtsaktion", "découvrez nos|notre", "jetez un œil à nos", "notre boutique amazon", "nous proposons aussi|également", "scopri i nostri|la nostra", "dai un'occhiata ai nostri", "il nostro negozio amazon", "proponiamo anche", "descubra nuestros|nuestra", "eche un vistazo a nuestros", "nuestra tienda de amazon", "también vendemos|ofrecemos",
 		"coupon*", "promo code", "promotional code", "discount code", "voucher code", "# % off", "newsletter*",
 		"subscribe to", "follow us", "our new ~1 product|products|collection|range|arrivals|items", "new arrivals",
 		"check out ~1 our ~2 other|products|store|shop|range|collection", "our other ~1 products|items",
@@ -28,6 +29,7 @@ var contentLexicon = map[category][]string{
 		"prochain achat", "prossimo ordine|acquisto", "próximo pedido", "próxima compra",
 	},
 	catOffAmazon: {
+		"pinterest*", "direkt ~2 in|auf|bei|über ~1 unserem|unserer|unseren ~2 shop|website|webshop|seite|onlineshop", "günstiger ~4 shop|website|direkt", "rufen sie ~8 an", "ruf ~8 an", "cheaper ~3 our|directly", "directly on|from|at our",
 		"outside ~1 of ~1 amazon", "outside the amazon", "off amazon", "außerhalb ~1 von ~1 amazon", "außerhalb amazons", "ohne amazon", "en dehors d'amazon", "hors amazon", "al di fuori di amazon", "fuori da amazon", "fuera de amazon", "contact us directly", "write to us directly", "reach us ~2 at|on|via", "find us on", "text us", "message us on", "dm us", "kontaktieren sie uns direkt", "schreiben sie uns direkt", "erreichen sie uns ~2 unter|über|per", "finden sie uns ~2 auf|bei|unter", "contactez-nous directement", "écrivez-nous directement", "contattaci direttamente", "ci scriva direttamente", "contáctenos directamente", "escríbanos directamente",
 		"whatsapp", "telegram", "instagram", "facebook", "tiktok", "youtube", "skype", "wechat", "viber",
 		"snapchat", "linkedin", "pinterest", "signal messenger|app",
@@ -42,23 +44,25 @@ var contentLexicon = map[category][]string{
 		"unsere* online shop", "direkt bei uns ~2 bestellen|kaufen|erhältlich|bestellt|gekauft", "direkt über uns",
 		"rufen sie uns ~3 an", "rufen sie ~2 an", "ruf ~2 an", "rufen sie ~1 unter",
 		"schreiben sie uns ~2 e-mail", "schreiben sie uns ~2 mail", "per e-mail an uns", "per mail an uns",
-		"kontaktieren sie uns ~1 per|über|via ~1 e-mail|mail|telefon|whatsapp", "telefonisch ~2 erreichbar|erreichen",
+		"kontaktieren sie uns ~1 per|über|via ~1 e|mail|telefon|whatsapp", "telefonisch ~2 erreichbar|erreichen",
 		"überweisung", "banküberweisung",
 		"notre site", "site web", "site internet", "boutique en ligne", "appelez-nous", "appelez nous",
-		"contactez-nous par ~1 téléphone|e-mail|mail|whatsapp", "commandez directement", "virement bancaire",
+		"contactez-nous par ~1 téléphone|e|mail|whatsapp", "commandez directement", "virement bancaire",
 		"nostro sito", "sito web", "negozio online", "chiamaci", "contattaci via|per|tramite ~1 telefono|email|whatsapp",
 		"ordinare direttamente", "ci chiami", "chiamateci", "ebay", "etsy", "shop our ~2 range|products|collection|store|shop", "directly at|via", "our own ~1 website|shop|store|site", "our account on", "acquistare direttamente", "bonifico",
 		"nuestra web", "página web", "sitio web", "tienda online", "llámenos", "llámanos",
 		"contáctenos por ~1 teléfono|correo|whatsapp", "compre directamente", "transferencia bancaria",
 	},
 	catOptOut: {
+		"mit ~1 stop|stopp", "antworten sie ~4 stop|stopp", "reply ~3 stop", "répondez ~3 stop", "risponda ~3 stop", "responda ~3 stop", "keine ~1 nachrichten|mails|mail ~2 mehr",
 		"unsubscribe*", "opt out", "opt-out", "no longer wish|want to receive", "stop receiving", "reply stop",
-		"abmelde*", "abmeldung", "abbestellen", "abbestellung", "vom newsletter", "aus ~3 verteiler|liste|mailingliste|e-mail-liste ~1 austragen",
-		"keine weiteren ~2 e-mails|nachrichten|mails ~2 erhalten|bekommen|wünschen|möchten",
+		"abmelde*", "abbestellen", "abbestellung", "vom newsletter", "aus ~3 verteiler|liste|mailingliste ~1 austragen", "e-mail-liste", "austragen", "tragen wir sie ~2 aus",
+		"keine weiteren ~2 nachrichten|mails|mail ~2 erhalten|bekommen|wünschen|möchten", "keine ~2 nachrichten|mails|mail ~1 mehr",
 		"se désinscrire", "désinscri*", "désabonn*", "ne plus recevoir", "disiscriv*", "disiscrizione",
 		"non ricevere più", "darse|darte|dar de baja", "cancelar ~1 suscripción", "no recibir más",
 	},
 	catConfirmation: {
+		"zugestellt", "versandt", "verschickt", "rausgegangen", "raus gegangen", "abgegeben", "auf dem weg", "eingang ~3 bestellung", "bestätigen ~4 eingang|bestellung|versand", "wird|werden ~4 bearbeitet|versendet|verschickt|versandt|zugestellt", "in kürze ~2 versendet|verschickt|versandt", "wurde|wurden ~8 versandt|verschickt|versendet|zugestellt|geliefert|übergeben|abgegeben", "delivered", "dispatched", "shipped", "confirm ~3 receipt|order", "we have received", "has been posted", "posted today", "handed over", "livrée", "livré", "expédiée", "remise", "confermiamo ~3 ordine|ricezione", "consegnato", "consegnata", "confirmamos ~3 pedido|recepción", "entregado", "entregada", "enviado", "enviada", "nous confirmons ~3 commande|réception|expédition",
 		"tracking number|code|link|id|details", "track ~2 parcel|package|order|shipment", "sendungsnummer", "sendungsverfolgung*", "trackingnummer", "tracking-nummer", "paketnummer", "verfolgen", "numéro de suivi", "suivre ~2 colis|commande", "numero di ~1 tracking|tracciamento|spedizione", "tracciare", "número de seguimiento", "seguir ~2 pedido|paquete|envío", "shipped today|yesterday", "dispatched today|yesterday", "on its|the way", "will arrive", "should arrive", "expected ~2 arrive", "is being ~1 prepared|packed|processed", "ready to ship", "has left", "handed ~3 carrier|courier|dhl|ups|hermes|dpd|gls", "heute|gestern ~3 versandt|verschickt|versendet|rausgegangen|aufgegeben|übergeben", "unterwegs", "wird ~4 zugestellt|ankommen|geliefert", "sollte ~4 ankommen|eintreffen|zugestellt", "voraussichtlich ~4 zugestellt|ankommen|eintreffen|geliefert", "in bearbeitung", "wird ~2 vorbereitet|verpackt", "übergeben", "bestellung ~3 erhalten", "bestellung ~3 eingegangen", "versandfertig", "expédié*", "arrivera", "devrait arriver", "en cours de préparation", "remis ~3 transporteur", "bien reçu ~3 commande", "en route", "en chemin", "spedit*", "arriverà", "dovrebbe arrivare", "in preparazione", "affidato ~3 corriere", "ricevuto ~3 ordine", "in viaggio", "enviado hoy", "ha sido enviado", "llegará", "debería llegar", "se está preparando", "entregado ~3 transportista", "recibido ~3 pedido", "en camino", "despachado",
 		"has|have been ~1 shipped|dispatched|sent|delivered", "was|were ~1 shipped|dispatched|delivered",
 		"is on its way", "has shipped", "order ~3 confirmed", "we have received your order",
@@ -72,6 +76,7 @@ var contentLexicon = map[category][]string{
 		"ha|han sido ~1 enviad*|entregad*", "está en camino", "confirmación del pedido",
 	},
 	catSubstance: {
+		"wählen sie", "welche ~2 farbe|größe|variante|ausführung|option", "which ~2 colour|color|size|option|version",
 		"later than", "new date", "instead of", "not until", "postpone*", "reschedul*", "wrong", "mistake", "error", "sorry", "apolog*", "choose", "which ~3 prefer|like|want", "let us know which|whether|what|when|if ~3 prefer|want|would", "could you ~3 send|confirm|tell|check|let", "please ~3 send|confirm|tell|check|choose|select|provide|reply|let", "später als", "neuer ~1 termin|liefertermin", "erst am|ab", "entschuldig*", "bedauer*", "versehen*", "falsch*", "irrtum*", "wählen", "auswählen", "welche* ~4 möchten|wünschen|bevorzugen", "teilen sie uns ~5 mit", "geben sie uns ~4 bescheid", "bitte ~4 senden|schicken|bestätigen|prüfen|antworten|mitteilen|wählen", "plus tard", "nouvelle date", "désolé*", "excus*", "erreur", "choisir", "indiquer", "merci de ~3 nous", "veuillez ~3 nous|confirmer|indiquer|choisir", "più tardi", "nuova data", "ci scusiamo", "scusa*", "errore", "scegliere", "indicarci", "ci comunichi", "ci faccia sapere", "la preghiamo di ~3 confermare|indicare|comunicare|rispondere", "más tarde", "nueva fecha", "disculp*", "sentimos", "lamentamos", "error", "elegir", "indíquenos", "díganos", "le rogamos ~3 confirme|indique", "por favor ~3 confirme|indíquenos|díganos|responda|elija",
 		"delay*", "delayed", "late", "problem*", "issue*", "unfortunately", "damage*", "broken", "missing",
 		"address", "please|kindly ~2 confirm", "confirm ~3 your|whether|if|which", "question*", "appointment", "schedule*", "customi*", "personali*", "engrav*",
@@ -85,6 +90,7 @@ var contentLexicon = map[category][]string{
 		"lamentablemente", "retraso*", "problema*", "dirección", "confirmar ~2 su|si|la|el", "confirme", "confírmenos", "dañad*", "cita",
 	},
 	catThanks: {
+		"bedanken", "gute nachricht|nachrichten", "good news", "liegt uns ~3 am herzen", "in den besten händen", "in good hands", "wir freuen uns ~3 riesig|sehr|über ihre|über ihren|über deine", "we are so happy|excited|thrilled", "hoffen ~6 schmeckt|schmecken|gefällt|gefallen|freude|zufrieden|passt", "sollten|falls|wenn sie ~8 frage|fragen|anliegen", "zögern sie nicht", "wir sind ~4 für sie da", "wir sind ~4 da", "if you ~3 need ~2 anything", "let us know if you ~3 need|have", "we are ~3 here|happy to help", "don't hesitate", "do not hesitate", "we hope you ~5 enjoy|love|like", "nous sommes ~3 disposition", "n'hésitez pas", "siamo ~3 disposizione", "estamos ~3 disposición", "wenn irgendwas ist", "falls etwas ist", "viel spaß", "enjoy",
 		"thank|thanks ~6 order|purchase|business|trust|choosing|shopping|buying",
 		"thank you", "thanks", "many thanks", "we hope you ~1 enjoy|like|love ~3 it|product|item|purchase|order",
 		"enjoy ~2 your ~1 product|item|purchase|new", "have a great|nice|lovely ~1 day|week|weekend",
@@ -113,10 +119,11 @@ var contentLexicon = map[category][]string{
 		"il team", "saludos", "atentamente", "un saludo", "el equipo",
 	},
 	catOutOfStock: {
-		"only have ~3 left|in|available", "out of print", "no longer printed", "only ~2 left in", "no longer ~2 produced|made|manufactured|available|stocked", "discontinued", "don't have ~3 anymore|left", "do not have ~3 anymore|left|in stock", "can't get ~3 anymore|more", "cannot get ~3 anymore|more", "supplier ~3 no longer|can't|cannot", "last one|piece ~3 sold|gone|damaged", "not be able to ship|send|deliver", "unable to ship|send|deliver|supply|fulfil|fulfill", "nur noch ~4 in|verfügbar|vorrätig|da|lieferbar|auf lager", "nicht mehr ~3 hergestellt|produziert|bekommen|erhältlich|liefern|nachbestellen", "ausgelaufen", "auslaufmodell", "lieferengpass", "kein nachschub", "haben wir ~4 nicht mehr", "leider ~4 nicht mehr ~2 da", "nicht liefern können", "können ~4 nicht liefern|versenden|verschicken", "letzte* ~1 exemplar|stück ~3 verkauft|beschädigt|weg", "plus fabriqué", "n'est plus ~2 fabriqué|produit|disponible", "ne l'avons plus", "n'avons plus", "ne pouvons pas ~3 expédier|livrer|envoyer", "plus en stock", "indisponible", "dernier exemplaire", "fuori produzione", "non più ~2 prodotto|disponibile", "non l'abbiamo più", "non abbiamo più", "non ne abbiamo più", "non possiamo ~3 spedire|consegnare|inviare", "non è più disponibile", "ultimo pezzo", "descatalogado", "ya no se fabrica", "ya no ~3 tenemos|disponible|queda|quedan", "no quedan", "no podemos ~3 enviar|entregar|servir", "agotó", "último ejemplar", "sin existencias",
+		"nicht mehr ~2 auf lager", "doch nicht mehr", "leider nicht mehr ~3 lieferbar|da|verfügbar|vorrätig", "ausgelaufen", "nicht mehr lieferbar", "nicht mehr verfügbar",
+		"only have ~3 left|in|available", "out of print", "no longer printed", "only ~2 left in", "no longer ~2 produced|made|manufactured|available|stocked", "discontinued", "don't have ~3 anymore|left", "do not have ~3 anymore|left|in stock", "can't get ~3 anymore|more", "cannot get ~3 anymore|more", "supplier ~3 no longer|cannot|can", "last one|piece ~3 sold|gone|damaged", "not be able to ship|send|deliver", "unable to ship|send|deliver|supply|fulfil|fulfill", "nur noch ~4 in|verfügbar|vorrätig|da|lieferbar", "nur noch ~3 auf lager", "nicht mehr ~3 hergestellt|produziert|bekommen|erhältlich|liefern|nachbestellen", "ausgelaufen", "auslaufmodell", "lieferengpass", "kein nachschub", "haben wir ~4 nicht mehr", "leider ~4 nicht mehr ~2 da", "nicht liefern können", "können ~4 nicht liefern|versenden|verschicken", "letzte* ~1 exemplar|stück ~3 verkauft|beschädigt|weg", "plus fabriqué", "n'est plus ~2 fabriqué|produit|disponible", "ne l'avons plus", "n'avons plus", "ne pouvons pas ~3 expédier|livrer|envoyer", "plus en stock", "indisponible", "dernier exemplaire", "fuori produzione", "non più ~2 prodotto|disponibile", "non l'abbiamo più", "non abbiamo più", "non ne abbiamo più", "non possiamo ~3 spedire|consegnare|inviare", "non è più disponibile", "ultimo pezzo", "descatalogado", "ya no se fabrica", "ya no ~3 tenemos|disponible|queda|quedan", "no quedan", "no podemos ~3 enviar|entregar|servir", "agotó", "último ejemplar", "sin existencias",
 		"out of stock", "sold out", "no longer ~1 available|in stock|stocked", "not in stock", "not available",
 		"unavailable", "stock ~1 ran out", "ran out of stock",
-		"nicht ~2 vorrätig|lieferbar|verfügbar|auf lager|lagernd", "nicht mehr ~2 vorrätig|lieferbar|verfügbar|lagernd",
+		"nicht ~2 vorrätig|lieferbar|verfügbar|lagernd", "nicht ~3 auf lager", "nicht mehr da", "ist ~3 nicht mehr da", "nicht mehr ~2 vorrätig|lieferbar|verfügbar|lagernd",
 		"ausverkauft", "vergriffen", "kein* ~2 bestand|lagerbestand|ware ~1 mehr", "nicht auf lager",
 		"rupture de stock", "épuisé*", "plus disponible", "plus en stock", "pas disponible",
 		"esaurit*", "non disponibile", "più disponibile", "non ~1 più ~1 disponibile",
@@ -133,7 +140,7 @@ var contentLexicon = map[category][]string{
 		"solicitar la cancelación",
 	},
 	catSubstitute: {
-		"instead", "stattdessen", "statt dessen", "anstelle", "au lieu", "invece", "en vez", "alternatively", "alternativ", "alternativement", "in alternativa", "como alternativa", "would you accept", "would you be ~2 ok|okay|happy|fine|interested ~2 with|in", "would ~3 work for you", "would you like ~3 instead|the|a|another", "wären sie ~4 einverstanden|interessiert", "ginge ~2 auch", "käme ~4 in frage", "wäre ~3 für sie ~2 in ordnung|okay|ok", "möchten sie ~4 stattdessen|lieber|alternativ", "accepteriez-vous", "accepteriez vous", "seriez-vous ~2 d'accord|intéressé", "vous conviendrait", "cela vous conviendrait", "accetterebbe", "le andrebbe bene", "sarebbe ~2 disposto|disposta|interessato|interessata", "le interesserebbe", "aceptaría", "le valdría", "le vendría bien", "le interesaría", "estaría ~2 dispuesto|dispuesta|interesado|interesada", "same ~2 model|item|product|one|cover|shirt|size ~2 in", "das gleiche|gleiche|selbe|dasselbe|gleichen ~2 modell|produkt|artikel|teil ~3 in", "used one|copy|item", "refurbished", "b-ware", "gebraucht*", "generalüberholt*", "d'occasion", "reconditionné*", "usato", "usata", "ricondizionat*", "usado", "usada", "reacondicionad*", "segunda mano", "successor model", "newer model|version", "nachfolgemodell", "nachfolger", "neuere* version|modell|ausgabe|auflage", "nouvelle version|édition", "nouveau modèle", "nuova versione|edizione", "nuovo modello", "modello successivo", "nueva versión|edición", "nuevo modelo", "other|another|different ~1 edition", "andere* ~1 auflage|ausgabe|edition", "autre ~1 édition", "altra ~1 edizione", "otra ~1 edición", "größe|size|taille|taglia|talla ~1 s|m|l|xl|xxl|#", "in schwarz|weiß|grau|blau|rot|grün|beige|braun|anthrazit|silber", "in black|white|grey|gray|blue|red|green|beige|brown|navy|silver|charcoal", "en noir|blanc|gris|bleu|rouge|vert|beige|marron", "in nero|bianco|grigio|blu|rosso|verde|beige|marrone", "en negro|blanco|gris|azul|rojo|verde|beige|marrón",
+		"instead", "stattdessen", "statt dessen", "anstelle", "au lieu", "invece", "en vez", "alternatively", "alternativ", "alternativement", "in alternativa", "como alternativa", "would you accept", "would you be ~2 ok|okay|happy|fine|interested ~2 with|in", "would ~3 work for you", "would you like ~3 instead|the|a|another", "wären sie ~4 einverstanden|interessiert", "ginge ~2 auch", "käme ~4 in frage", "wäre ~3 für sie ~2 in ordnung|okay|ok", "möchten sie ~4 stattdessen|lieber|alternativ", "accepteriez-vous", "accepteriez vous", "seriez-vous ~2 d'accord", "seriez-vous ~2 intéressé", "vous conviendrait", "cela vous conviendrait", "accetterebbe", "le andrebbe bene", "sarebbe ~2 disposto|disposta|interessato|interessata", "le interesserebbe", "aceptaría", "le valdría", "le vendría bien", "le interesaría", "estaría ~2 dispuesto|dispuesta|interesado|interesada", "same ~2 model|item|product|one|cover|shirt|size ~2 in", "das gleiche|gleiche|selbe|dasselbe|gleichen ~2 modell|produkt|artikel|teil ~3 in", "used one|copy|item", "refurbished", "b-ware", "gebraucht*", "generalüberholt*", "d'occasion", "reconditionné*", "usato", "usata", "ricondizionat*", "usado", "usada", "reacondicionad*", "segunda mano", "successor model", "newer model|version", "nachfolgemodell", "nachfolger", "neuere* version|modell|ausgabe|auflage", "nouvelle version|édition", "nouveau modèle", "nuova versione|edizione", "nuovo modello", "modello successivo", "nueva versión|edición", "nuevo modelo", "other|another|different ~1 edition", "andere* ~1 auflage|ausgabe|edition", "autre ~1 édition", "altra ~1 edizione", "otra ~1 edición", "größe|size|taille|taglia|talla ~1 s|m|l|xl|xxl|#", "in schwarz|weiß|grau|blau|rot|grün|beige|braun|anthrazit|silber", "in black|white|grey|gray|blue|red|green|beige|brown|navy|silver|charcoal", "en noir|blanc|gris|bleu|rouge|vert|beige|marron", "in nero|bianco|grigio|blu|rosso|verde|beige|marrone", "en negro|blanco|gris|azul|rojo|verde|beige|marrón",
 		"alternative ~2 product|item|model|colour|color|size|version", "an alternative", "similar ~1 product|item|model",
 		"send|ship|offer ~7 instead", "in another|a different ~1 colour|color|size|model|version",
 		"different ~1 colour|color|size|model", "replacement product|item ~1 instead",
@@ -154,13 +161,16 @@ var contentLexicon = map[category][]string{
 		"de la part d'amazon", "per conto di amazon", "en nombre de amazon",
 	},
 	catInsult: {
-		"idiot*", "stupid*", "moron*", "dumb", "liar", "liars", "scammer*", "fraudster*", "shut up", "bullshit",
-		"fuck*", "shit*", "crap", "asshole*", "bastard*", "bitch*",
-		"dumm*", "blöd*", "lügner*", "betrüger*", "verarsch*", "scheiß*", "scheiss*", "arschloch*", "vollidiot*",
-		"depp*", "trottel*", "halt die klappe", "unverschämt*",
+		"idiot*", "moron*", "liar", "liars", "scammer*", "fraudster*", "shut up", "bullshit",
+		"fuck*", "shit*", "asshole*", "bastard*", "bitch*",
+		"lügner*", "betrüger*", "verarsch*", "scheiß*", "scheiss*", "arschloch*", "vollidiot*",
+		"depp*", "trottel*", "halt die klappe",
 		"connard*", "imbécile*", "menteur*", "escroc*", "merde", "putain",
 		"stronzo*", "cretino*", "bugiardo*", "truffatore*", "cazzo", "vaffanculo",
 		"gilipollas", "imbécil*", "mentiroso*", "estafador*", "mierda", "idiota*",
+	},
+	catInsultMild: {
+		"stupid*", "dumb", "crap", "silly", "dumm*", "blöd*", "unverschämt*", "stupide*", "bête", "stupido*", "estúpid*", "tont*",
 	},
 	catThreat: {
 		"legal action", "legal steps", "our lawyer*", "our attorney*", "sue you", "take you to court",
@@ -182,6 +192,7 @@ var contentLexicon = map[category][]string{
 		"avec|utilisez ~1 code", "con|usi|inserisci ~1 codice", "con|use|introduzca ~1 código",
 	},
 	catAmazonSignature: {
+		"ihr|ihre|euer|eure amazon", "your amazon", "votre ~1 amazon", "il vostro ~1 amazon", "su ~1 amazon", "amazon ~2 versandservice|versandabteilung|versandteam|logistik|fulfillment|kundenbetreuung|abteilung|shipping|fulfilment|department|expédition|spedizioni|envíos",
 		"amazon ~1 kundenservice|kundendienst|support|team|service|servicecenter|kundenbetreuung", "amazon customer ~1 service|care|support",
 		"amazon support|service ~1 team", "service client ~1 amazon", "équipe ~1 amazon", "servizio clienti ~1 amazon", "assistenza clienti ~1 amazon",
 		"team ~1 amazon", "atención al cliente ~1 de ~1 amazon", "equipo ~1 de ~1 amazon", "amazon ~1 marketplace ~1 team|service",

@@ -6,6 +6,7 @@ package policy
 // leaving common words out.
 var reviewLexicon = map[category][]string{
 	catReviewStrong: {
+		"feedback|bewertung*|*rezension ~4 hinterlassen|hinterlässt|abgeben|abgibt|schreiben|schreibt|verfassen", "hinterlassen|hinterlässt ~3 feedback|bewertung*|*rezension", "feedback ~2 auf|bei amazon", "rückmeldung ~3 auf|bei amazon", "bewertung ~4 stehen ~1 bleibt|bleiben",
 		// en
 		"reviews", "a review", "your review", "product review", "customer review", "honest review",
 		"review on|at amazon", "review us", "review the|your|our product|item|purchase|order",
@@ -48,6 +49,7 @@ var reviewLexicon = map[category][]string{
 		"valoración del|de ~1 daño|daños|caso|reclamación|situación", "en mi|nuestra opinión",
 	},
 	catSolicit: {
+		"freuen wir uns ~3 über", "würden wir uns ~4 freuen", "wir freuen uns ~3 über", "über ~4 freuen", "all we ask", "we only ask", "we ask", "wir bitten", "nous demandons", "chiediamo", "pedimos", "would love", "would be great", "wäre toll|super|schön|klasse", "wären ~3 dankbar", "serait ~2 génial|super|top", "sarebbe ~2 fantastico|bello|top", "sería ~2 genial|estupendo",
 		"please", "bitte", "would you", "could you", "would be grateful|delighted|happy|thrilled",
 		"we would ~2 appreciate|love|be", "we d ~2 appreciate|love|be", "take a moment|minute", "würden sie", "könnten sie",
 		"wir würden uns ~3 freuen", "würden uns ~3 freuen", "freuen uns ~3 über", "freuen uns ~1 wenn", "nehmen sie sich",
@@ -101,6 +103,7 @@ var reviewLexicon = map[category][]string{
 		"in cambio", "a cambio",
 	},
 	catPositiveReview: {
+		"nette|positive|lobende|freundliche|schöne|gute ~1 worte", "kind|nice|good|positive|lovely ~1 words", "mots gentils", "gentils mots", "belle parole", "parole gentili", "palabras bonitas|amables", "@five ~1 sternchen", "volle ~1 punktzahl|sterne|sternzahl", "five little stars", "full stars", "toutes les étoiles", "tutte le stelle", "todas las estrellas",
 		"@pos @prodrev|@fb", "@prodrev|@fb @posafter", "@five @star @prodrev|@fb|bewertung*",
 		"@leave_en|@leave_de|donner|laisser|mettre|mettez|dare|lasciare|dar|dejar|deje|poner ~3 @five ~1 @star",
 		"full marks", "volle punktzahl", "top bewertung*", "top-bewertung*", "topbewertung*", "best rating",
@@ -149,17 +152,18 @@ var reviewLexicon = map[category][]string{
 		"en lugar de ~4 reseña|opinión|valoración", "contáctenos primero",
 	},
 	catReviewChange: {
-		"@chg_en ~3 @prodrev", "take down ~3 @prodrev",
+		"@chg_en ~3 @prodrev", "take down ~3 @prodrev", "another look at ~3 @prodrev|@fb", "@prodrev ~4 @chg_en",
 		"@prodrev ~1 can|could|may|might ~1 be ~1 changed|updated|removed|edited|deleted|revised",
-		"@prodrev ~3 @chg_de", "@chg_de ~3 @prodrev",
+		"@prodrev ~6 @chg_de", "@chg_de ~3 @prodrev", "@prodrev ~6 ergänz*|erweiter*|nachbessern", "@prodrev ~6 stehen ~1 bleibt|bleiben",
 		"@chg_rom ~3 @prodrev", "mettre à jour ~3 @prodrev",
 	},
 	catFeedbackChange: {
 		"@chg_en ~3 @fb", "take down ~3 @fb",
 		"@fb ~1 can|could|may|might ~1 be ~1 changed|updated|removed|edited|deleted|revised",
-		"@fb ~3 @chg_de", "@chg_de ~3 @fb", "@chg_rom ~3 @fb",
+		"@fb ~6 @chg_de", "@chg_de ~3 @fb", "@chg_rom ~3 @fb",
 	},
 	catPersuasion: {
+		"leben ~3 von ~3 bewertungen|rezensionen|feedback|sternen", "gold wert", "worth its weight in gold", "worth gold", "angewiesen", "jede einzelne ~2 zählt", "zählt ~2 für uns", "wissen ~3 was wir meinen", "kleiner wink", "wink mit dem zaunpfahl", "you know what we mean", "hint hint", "just saying", "nudge nudge", "wink", "we live off|on|from ~2 reviews|ratings|feedback", "vous savez ce que", "sa cosa intendiamo", "ya sabe lo que",
 		"lifeblood", "only takes a minute|moment|few seconds", "just takes a minute|moment", "won't take long", "would help us ~2 a lot|so much|greatly|enormously|immensely", "would really help", "would make our day|week", "would mean so much", "small businesses like ours|us", "independent ~1 seller|shop|business", "support ~2 small business|businesses|us", "nur eine minute", "dauert nur", "würde uns ~3 helfen", "wäre eine große hilfe", "unterstützen sie uns", "kleine händler|shops|unternehmen wie uns", "für uns ~2 sehr wichtig|überlebenswichtig|existenziell", "von großer bedeutung", "ne prend qu'une minute", "nous aiderait", "soutenir ~2 petite entreprise|petits commerçants", "très important pour nous", "richiede solo un minuto", "ci aiuterebbe", "sostenere ~2 piccole imprese", "molto importante per noi", "solo lleva un minuto", "nos ayudaría", "apoyar ~2 pequeños negocios", "muy importante para nosotros",
 		"mean|means the|a|so world|lot|much", "small business", "small family business", "family business",
 		"small company", "small shop|store|seller|brand", "helps us ~1 a lot|greatly|grow|so much|enormously", "help us grow", "help us out",

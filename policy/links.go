@@ -29,6 +29,13 @@ var shortLinkHosts = []string{"bit.ly", "tinyurl.com", "goo.gl", "t.co", "ow.ly"
 
 // trackingHosts are carrier domains; their tracking links help the buyer
 // receive the order and are allowed where the kind is about delivery.
+// redeemHosts are publishers' pages where a digital key is redeemed.
+var redeemHosts = []string{"microsoft.com", "office.com", "xbox.com", "nintendo.com", "playstation.com",
+	"sony.com", "steampowered.com", "ea.com", "ubisoft.com", "epicgames.com", "gog.com", "blizzard.com",
+	"battle.net", "adobe.com", "kaspersky.com", "kaspersky.de", "norton.com", "mcafee.com", "avast.com",
+	"avg.com", "bitdefender.com", "bitdefender.de", "eset.com", "gdata.de", "apple.com", "google.com",
+	"spotify.com", "netflix.com", "audible.de", "audible.com", "dazn.com", "disneyplus.com", "rockstargames.com"}
+
 var trackingHosts = []string{"dhl.de", "dhl.com", "dhl.it", "dhl.fr", "dhl.es", "dpd.de", "dpd.com", "dpd.fr",
 	"dpd.co.uk", "myhermes.de", "hermesworld.com", "hermes-europe.co.uk", "evri.com", "gls-group.eu",
 	"gls-group.com", "gls-pakete.de", "gls-italy.com", "gls-spain.es", "ups.com", "fedex.com", "usps.com",
@@ -189,6 +196,7 @@ func (d *doc) checkEmails() {
 		d.mask(c.start, c.end)
 		if obf {
 			d.add("EMAIL_ADDRESS", Block, c.start, c.end, "obfuscated")
+			d.add("FILTER_EVASION", Risk, c.start, c.end, "")
 		} else {
 			d.add("EMAIL_ADDRESS", Block, c.start, c.end, "")
 		}
@@ -291,6 +299,7 @@ func (d *doc) classifyLink(s, e int, host, path string, obf bool) {
 	switch {
 	case obf:
 		d.add("EXTERNAL_LINK", Block, s, e, "obfuscated")
+		d.add("FILTER_EVASION", Risk, s, e, "")
 	case hostIs(host, shortLinkHosts):
 		d.add("EXTERNAL_LINK", Block, s, e, "short")
 	case strings.HasPrefix(bare, "amazon.") || strings.Contains(bare, ".amazon."):
@@ -302,6 +311,8 @@ func (d *doc) classifyLink(s, e int, host, path string, obf bool) {
 		if !d.kind.delivery {
 			d.add("EXTERNAL_LINK", Warn, s, e, "tracking")
 		}
+	case d.m.Kind == KindDigitalAccessKey && hostIs(host, redeemHosts):
+		// The publisher's own page to redeem the key is the message's purpose.
 	case d.kind.purposeLinks:
 		d.add("EXTERNAL_LINK", Warn, s, e, "purpose")
 	default:
@@ -337,6 +348,9 @@ func (d *doc) checkObfuscations() {
 			d.add("EMAIL_ADDRESS", Block, s, e, "obfuscated")
 		} else {
 			d.add("EXTERNAL_LINK", Block, s, e, "obfuscated")
+		}
+		if d.toks[i-1].has(tokBracket) {
+			d.add("FILTER_EVASION", Risk, s, e, "") // "shop[dot]de": a symbol disguise, not just words
 		}
 		d.mask(s, e)
 		// The tokens inside [s, e) are those from the one starting at s to i.

@@ -54,7 +54,7 @@ func (d *doc) checkPhones() {
 		}
 		sev, variant := Block, ""
 		if d.phoneContextOK(c.start) {
-			sev, variant = Warn, "allowed"
+			sev, variant = Style, "allowed" // a carrier's or manufacturer's number: advice only
 		}
 		d.add("PHONE_NUMBER", sev, c.start, c.end, variant)
 		d.mask(c.start, c.end)

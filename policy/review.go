@@ -124,13 +124,38 @@ func (d *doc) checkGating(rev map[int]bool) {
 // never; seller feedback only neutrally.
 func (d *doc) checkReviewChanges() {
 	for _, h := range d.hitsOf(catReviewChange) {
-		if !d.overlaps(h, catFeedbackChange) {
+		if !d.overlaps(h, catFeedbackChange) && d.changeAsked(h) {
 			d.addHit("REVIEW_CHANGE_OR_REMOVAL", Risk, h, "")
 		}
 	}
 	for _, h := range d.hitsOf(catFeedbackChange) {
-		d.addHit("REVIEW_CHANGE_OR_REMOVAL", Warn, h, "feedback")
+		if d.changeAsked(h) {
+			d.addHit("REVIEW_CHANGE_OR_REMOVAL", Warn, h, "feedback")
+		}
 	}
+}
+
+// changeAsked tells a request to change a review from what is not one: a
+// negation ("Sie müssen nichts ändern"), the buyer's own plan ("dass Sie
+// Ihre Rezension aktualisieren wollen"), the buyer's words reported, and an
+// answer to the buyer's question of how ("Ihre Rezension können Sie
+// jederzeit selbst bearbeiten").
+func (d *doc) changeAsked(h hit) bool {
+	f := d.hitFlags(h)
+	if d.negatedNear(h) || f&clReported != 0 {
+		return false
+	}
+	asked := f&(clRequest|clQuestion|clMust) != 0 || d.sentenceFlags(d.sentOf(h))&clRequest != 0
+	if asked {
+		return true
+	}
+	if f&clWish != 0 && f&clYou != 0 {
+		return false // the buyer wants to
+	}
+	if d.m.Kind == KindReply && f&clCan != 0 && f&clCond == 0 {
+		return false // how to, as the buyer asked
+	}
+	return true
 }
 
 // reviewVerbs are the bare verbs of reviewing. Alone they are too common to

@@ -175,8 +175,8 @@ func endsSentence(runes []rune, i int, toks []token) bool {
 		return true
 	}
 	last := toks[len(toks)-1]
-	if last.end != i {
-		return true
+	if last.end != i || last.has(tokSymbol) {
+		return true // "… 59,80 €. Die Bestellung"
 	}
 	if last.has(tokDigit) && !last.has(tokLetter) {
 		// "bis 12. Mai" is a date; a number ends a sentence only at a line end.

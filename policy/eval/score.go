@@ -107,12 +107,15 @@ func Score(c *policy.Checker, r *Record) Outcome {
 	}
 	worst := policy.Severity(0)
 	for _, f := range res.Findings {
-		if f.Severity < policy.Warn || slices.Contains(r.Allowed, f.Rule) {
+		if f.Severity < policy.Warn || slices.Contains(r.Allowed, f.Rule) || f.Rule == notScored {
 			continue
 		}
 		rc := rule(f.Rule)
 		rc.Findings++
-		if slices.ContainsFunc(r.Violations, func(v Violation) bool { return v.Rule == f.Rule && r.marks(f, v) }) {
+		// A finding is true when the message has a violation of its rule: a
+		// second emoji or tag of a labelled one is no false hint. Where it
+		// lies is measured by the spans.
+		if slices.ContainsFunc(r.Violations, func(v Violation) bool { return v.Rule == f.Rule }) {
 			rc.TrueFindings++
 		} else {
 			o.False = append(o.False, f)
@@ -134,6 +137,12 @@ func Score(c *policy.Checker, r *Record) Outcome {
 	}
 	return o
 }
+
+// notScored is the one rule about Sellermail itself rather than Amazon's:
+// a template field Sellermail's renderer cannot fill ({{buyer_name}}). It is
+// right in the app and says nothing about compliance, so the sets do not
+// label it.
+const notScored = "UNKNOWN_PLACEHOLDER"
 
 // marks reports whether finding f marks violation v (same rule assumed): a
 // whole-message label or finding marks any of the rule; otherwise the spans
