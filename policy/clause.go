@@ -221,7 +221,7 @@ var reportingVerbs = map[string]bool{
 	"schreiben": true, "schrieben": true, "sagen": true, "sagten": true, "erwähnen": true, "erwähnten": true,
 	"drohen": true, "drohten": true, "meinen": true, "write": true, "wrote": true, "say": true, "said": true,
 	"mention": true, "mentioned": true, "threaten": true, "threatened": true, "écrivez": true, "dites": true,
-	"scrive": true, "dice": true, "scritto": true, "detto": true, "escribe": true, 
+	"scrive": true, "dice": true, "scritto": true, "detto": true, "escribe": true,
 	"menciona": true, "comenta": true,
 }
 
