@@ -75,18 +75,28 @@ func (ms *mainScreen) buildUI() {
 
 func (ms *mainScreen) object() fyne.CanvasObject { return ms.root }
 
-// start loads what the screens show.
+// start loads what the screens show; the store's profile is read once
+// for all of them.
 func (ms *mainScreen) start() {
 	ms.work.start()
-	ms.settings.start()
 	svc, ctx := ms.svc, ms.tasks.ctx
 	ms.tasks.run(func() func() {
 		p, err := svc.Profile(ctx)
-		if err != nil || p.StoreName == "" {
+		if err != nil {
 			return nil
 		}
-		return func() { ms.store.SetText(p.StoreName) }
+		return func() { ms.profileLoaded(p) }
 	})
+}
+
+// profileLoaded shows the store's name and marketplaces where they appear.
+func (ms *mainScreen) profileLoaded(p store.Profile) {
+	if p.StoreName != "" {
+		ms.store.SetText(p.StoreName)
+	}
+	ms.work.storeName = p.StoreName
+	ms.work.orders.setMarkets(p.MarketplaceIDs)
+	ms.settings.setProfile(p)
 }
 
 func (ms *mainScreen) close() {

@@ -113,21 +113,16 @@ func (s *ordersScreen) close() {
 	s.sync.close()
 }
 
-// start loads the marketplaces and the first page.
+// start loads the first page and the last sync's time.
 func (s *ordersScreen) start() {
 	s.reload()
 	s.sync.start()
-	svc, ctx := s.svc, s.tasks.ctx
-	s.tasks.run(func() func() {
-		p, err := svc.Profile(ctx)
-		if err != nil {
-			return nil
-		}
-		return func() {
-			s.markets = p.MarketplaceIDs
-			s.relabelMarkets()
-		}
-	})
+}
+
+// setMarkets offers the store's marketplaces in the filter.
+func (s *ordersScreen) setMarkets(ids []string) {
+	s.markets = ids
+	s.relabelMarkets()
 }
 
 func (s *ordersScreen) relabel() {

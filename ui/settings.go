@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sellermail/app"
+	"sellermail/app/store"
 )
 
 // settingsScreen is the account and credentials, the marketplaces, the
@@ -70,18 +71,10 @@ func (s *settingsScreen) buildUI() {
 
 func (s *settingsScreen) object() fyne.CanvasObject { return s.root }
 
-func (s *settingsScreen) start() {
-	svc, ctx := s.svc, s.tasks.ctx
-	s.tasks.run(func() func() {
-		p, err := svc.Profile(ctx)
-		if err != nil {
-			return nil
-		}
-		return func() {
-			s.markets, s.store = p.MarketplaceIDs, p.StoreName
-			s.relabel()
-		}
-	})
+// setProfile shows the store's name and marketplaces.
+func (s *settingsScreen) setProfile(p store.Profile) {
+	s.markets, s.store = p.MarketplaceIDs, p.StoreName
+	s.relabel()
 }
 
 func (s *settingsScreen) close() {

@@ -80,14 +80,6 @@ func (ws *workspace) relabel() { ws.empty.SetText(tr("orders.choose")) }
 func (ws *workspace) start() {
 	ws.orders.start()
 	ws.loadTemplates()
-	svc, ctx := ws.svc, ws.tasks.ctx
-	ws.tasks.run(func() func() {
-		p, err := svc.Profile(ctx)
-		if err != nil {
-			return nil
-		}
-		return func() { ws.storeName = p.StoreName }
-	})
 }
 
 func (ws *workspace) close() {
