@@ -268,15 +268,9 @@ func TestConfirmationCountsFiles(t *testing.T) {
 // the upload's Content-MD5, and shows up in the order's messages.
 func TestSendInvoiceWithFileThroughDemo(t *testing.T) {
 	e := newTestEnv(t)
-	ms := e.startDemo()
-	e.sync(ms)
-	d := findDetail(t, e.m.svc, store.OrderFilter{}, offersTo(policy.KindInvoice))
-	e.selectOrder(ms, d.Order.OrderID)
-	e.waitDetail(ms)
-	v, c := ms.work.detail, ms.work.composer
-	if err := c.SetKind(policy.KindInvoice); err != nil {
-		t.Fatal(err)
-	}
+	ms := e.syncedDemo()
+	_, c := e.composeFor(ms, policy.KindInvoice)
+	v := ms.work.detail
 	paths := writeFiles(t, "Rechnung.pdf")
 	c.addAttachment(paths[0])
 	e.q.until(t, "Send to be enabled", func() bool { return !c.sendButton.Disabled() })
@@ -298,15 +292,8 @@ func TestSendInvoiceWithFileThroughDemo(t *testing.T) {
 // The picked files are kept with the draft and come back with the order.
 func TestDraftKeepsFiles(t *testing.T) {
 	e := newTestEnv(t)
-	ms := e.startDemo()
-	e.sync(ms)
-	first := findDetail(t, e.m.svc, store.OrderFilter{}, offersTo(policy.KindInvoice))
-	e.selectOrder(ms, first.Order.OrderID)
-	e.waitDetail(ms)
-	c := ms.work.composer
-	if err := c.SetKind(policy.KindInvoice); err != nil {
-		t.Fatal(err)
-	}
+	ms := e.syncedDemo()
+	first, c := e.composeFor(ms, policy.KindInvoice)
 	paths := writeFiles(t, "Rechnung.pdf")
 	c.addAttachment(paths[0])
 	e.q.until(t, "the draft to be saved", func() bool {
@@ -321,13 +308,11 @@ func TestDraftKeepsFiles(t *testing.T) {
 	if other == first.Order.OrderID {
 		other = some[1].OrderID
 	}
-	e.selectOrder(ms, other)
-	e.waitDetail(ms)
+	e.showOrder(ms, other)
 	if len(c.files) != 0 {
 		t.Fatal("another order shows the files")
 	}
-	e.selectOrder(ms, first.Order.OrderID)
-	e.waitDetail(ms)
+	e.showOrder(ms, first.Order.OrderID)
 	e.q.until(t, "the draft's files in the composer", func() bool { return slices.Equal(c.Attachments(), paths) && c.filesReady() })
 	if c.Kind() != policy.KindInvoice || len(fileRowTexts(c)) != 1 {
 		t.Errorf("the draft came back as %q with rows %q", c.Kind(), fileRowTexts(c))

@@ -35,8 +35,7 @@ func TestNewSellerInGerman(t *testing.T) {
 	d := findDetail(t, e.m.svc, store.OrderFilter{}, func(d *app.OrderDetail) bool {
 		return d.Offers(policy.KindUnexpectedProblem) && baseLanguage(d.BuyerLocale) == "de"
 	})
-	e.selectOrder(ms, d.Order.OrderID)
-	e.waitDetail(ms)
+	e.showOrder(ms, d.Order.OrderID)
 	c := ms.work.composer
 	if err := c.SetKind(policy.KindUnexpectedProblem); err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"encoding/csv"
 	"errors"
 	"os"
 	"path/filepath"
@@ -32,21 +33,10 @@ func screenKeyring() *secretstest.Memory {
 // seed runs first on the demo database, before the service opens it.
 func openScreenService(t *testing.T, dir string, seed func(*store.Store)) *app.Service {
 	t.Helper()
-	ctx := context.Background()
 	if seed != nil {
-		if err := os.MkdirAll(filepath.Join(dir, app.DemoDir), 0o700); err != nil {
-			t.Fatal(err)
-		}
-		st, err := store.Open(ctx, filepath.Join(dir, app.DemoDir, store.FileName))
-		if err != nil {
-			t.Fatal(err)
-		}
-		seed(st)
-		if err := st.Close(); err != nil {
-			t.Fatal(err)
-		}
+		seedDemoStore(t, dir, seed)
 	}
-	svc, err := app.Open(ctx, app.Options{
+	svc, err := app.Open(context.Background(), app.Options{
 		DataDir: dir, Demo: true, TimeScale: 1000, DemoOrders: 40,
 		Keyring: secrets.NewWithBackend(screenKeyring(), time.Second),
 	})
@@ -106,23 +96,74 @@ func delayText(lang, orderID, reason string) string {
 		reason + ". We will send it to you as soon as possible. Thank you for your patience."
 }
 
+// seedDemoStore runs seed on the demo database in dir, before the
+// services open it.
+func seedDemoStore(t *testing.T, dir string, seed func(*store.Store)) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(dir, app.DemoDir), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), filepath.Join(dir, app.DemoDir, store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed(st)
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // newTestHistory shows a history over svc in an English test window and
 // waits for the first page.
 func newTestHistory(t *testing.T, svc *app.Service) (*HistoryScreen, fyne.Window) {
+	t.Helper()
+	var s *HistoryScreen
+	w := showTestScreen(t, func(root *tasks, w fyne.Window) *screen {
+		s = newHistoryScreen(root, svc, w, standaloneDialogs(w))
+		return &s.screen
+	}, func() fyne.CanvasObject { return s.Object() })
+	return s, w
+}
+
+// showTestScreen builds a screen with build in an English test window,
+// its work on a test queue, and waits for what it loads first.
+func showTestScreen(t *testing.T, build func(*tasks, fyne.Window) *screen, object func() fyne.CanvasObject) fyne.Window {
 	t.Helper()
 	test.NewTempApp(t)
 	setTestLanguage(t, LanguageEnglish)
 	root, _ := testTasks(t)
 	w := test.NewTempWindow(t, nil)
-	s := newHistoryScreen(root, svc, w, standaloneDialogs(w))
+	s := build(root, w)
 	t.Cleanup(func() {
 		s.Close()
 		s.wait()
 	})
-	w.SetContent(s.Object())
+	w.SetContent(object())
 	w.Resize(fyne.NewSize(1100, 800))
 	s.wait()
-	return s, w
+	return w
+}
+
+// exportCSV runs the screen's CSV export into a file and returns its rows
+// and its text.
+func exportCSV(t *testing.T, s *HistoryScreen) ([][]string, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "export.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.exportTo(f)
+	s.wait()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(string(data))).ReadAll()
+	if err != nil {
+		t.Fatalf("the export is no CSV: %v\n%s", err, data)
+	}
+	return rows, string(data)
 }
 
 // wait lets the screen's goroutines finish and shows their results; the

@@ -2,10 +2,7 @@ package ui
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -142,21 +139,7 @@ func TestHistoryExportWritesCSV(t *testing.T) {
 	s.filters.search.SetText("storm")
 	s.wait()
 
-	path := filepath.Join(t.TempDir(), "history.csv")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.exportTo(f)
-	s.wait()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := csv.NewReader(strings.NewReader(string(data))).ReadAll()
-	if err != nil {
-		t.Fatalf("the export is no CSV: %v\n%s", err, data)
-	}
+	rows, _ := exportCSV(t, s)
 	if len(rows) != 2 || rows[0][0] != "id" || rows[0][3] != "order_id" {
 		t.Fatalf("want the header and the one message the search finds, got %q", rows)
 	}

@@ -16,8 +16,7 @@ import (
 // malformed or reversed range says what is wrong.
 func TestOrdersCustomDateRange(t *testing.T) {
 	e := newTestEnv(t)
-	ms := e.startDemo()
-	e.sync(ms)
+	ms := e.syncedDemo()
 	all, err := e.m.svc.Orders(context.Background(), store.OrderFilter{Limit: store.MaxLimit})
 	if err != nil {
 		t.Fatal(err)

@@ -17,11 +17,9 @@ import (
 
 func TestSelectingOrderOffersItsKindsAndSends(t *testing.T) {
 	e := newTestEnv(t)
-	ms := e.startDemo()
-	e.sync(ms)
+	ms := e.syncedDemo()
 	want := findDetail(t, e.m.svc, store.OrderFilter{}, offersTo(policy.KindUnexpectedProblem))
-	e.selectOrder(ms, want.Order.OrderID)
-	d := e.waitDetail(ms)
+	d := e.showOrder(ms, want.Order.OrderID)
 	v, c := ms.work.detail, ms.work.composer
 
 	if !strings.Contains(v.title.Text, want.Order.OrderID) || !strings.Contains(v.facts.Text, "Buyer's language: ") {
@@ -80,15 +78,8 @@ func TestSelectingOrderOffersItsKindsAndSends(t *testing.T) {
 
 func TestRequestReviewOnceThenRefusedWithReason(t *testing.T) {
 	e := newTestEnv(t)
-	ms := e.startDemo()
-	e.sync(ms)
-	eligible, err := e.m.svc.Orders(context.Background(), store.OrderFilter{ReviewEligible: true, Limit: 1})
-	if err != nil || len(eligible) == 0 {
-		t.Fatalf("no eligible demo order: %v", err)
-	}
-	id := eligible[0].OrderID
-	e.selectOrder(ms, id)
-	e.waitDetail(ms)
+	ms := e.syncedDemo()
+	id := e.openEligibleOrder(ms)
 	v := ms.work.detail
 	if v.reviewBtn.Disabled() || !strings.HasPrefix(v.review.Text, "A review request can be sent until ") {
 		t.Fatalf("eligible order: button disabled %v, says %q", v.reviewBtn.Disabled(), v.review.Text)
@@ -111,8 +102,7 @@ func TestRequestReviewOnceThenRefusedWithReason(t *testing.T) {
 
 func TestRequestReviewsForAllCountsFirst(t *testing.T) {
 	e := newTestEnv(t)
-	ms := e.startDemo()
-	e.sync(ms)
+	ms := e.syncedDemo()
 	n, err := e.m.svc.CountOrders(context.Background(), store.OrderFilter{ReviewEligible: true})
 	if err != nil || n == 0 {
 		t.Fatalf("no eligible demo orders: %v", err)
@@ -203,15 +193,8 @@ func TestTypingWhileDetailIsSlow(t *testing.T) {
 // A draft is saved once the seller pauses and comes back with the order.
 func TestDraftSavedAndRestored(t *testing.T) {
 	e := newTestEnv(t)
-	ms := e.startDemo()
-	e.sync(ms)
-	first := findDetail(t, e.m.svc, store.OrderFilter{}, offersTo(policy.KindUnexpectedProblem))
-	e.selectOrder(ms, first.Order.OrderID)
-	e.waitDetail(ms)
-	c := ms.work.composer
-	if err := c.SetKind(policy.KindUnexpectedProblem); err != nil {
-		t.Fatal(err)
-	}
+	ms := e.syncedDemo()
+	first, c := e.composeFor(ms, policy.KindUnexpectedProblem)
 	text := noticeText(first)
 	test.Type(c.entry, text)
 	e.q.until(t, "the draft to be saved", func() bool {
@@ -226,10 +209,8 @@ func TestDraftSavedAndRestored(t *testing.T) {
 	if other == first.Order.OrderID {
 		other = some[1].OrderID
 	}
-	e.selectOrder(ms, other)
-	e.waitDetail(ms)
-	e.selectOrder(ms, first.Order.OrderID)
-	e.waitDetail(ms)
+	e.showOrder(ms, other)
+	e.showOrder(ms, first.Order.OrderID)
 	e.q.until(t, "the draft in the composer", func() bool { return c.Text() == text })
 	if c.Kind() != policy.KindUnexpectedProblem {
 		t.Errorf("the draft came back as %q", c.Kind())
@@ -239,8 +220,7 @@ func TestDraftSavedAndRestored(t *testing.T) {
 // Reusing a message from the history opens its order with the text in the composer.
 func TestReuseFromHistoryFillsComposer(t *testing.T) {
 	e := newTestEnv(t)
-	ms := e.startDemo()
-	e.sync(ms)
+	ms := e.syncedDemo()
 	d := findDetail(t, e.m.svc, store.OrderFilter{}, offersTo(policy.KindUnexpectedProblem))
 	ms.tabs.Select(ms.historyTab)
 	if ms.history == nil {

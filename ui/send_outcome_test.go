@@ -38,15 +38,8 @@ func failWhenMarkedSent(t *testing.T, dir, table string) {
 // recording it failed: shown as failed, the seller would send it again.
 func TestSentButNotRecordedShowsSent(t *testing.T) {
 	e := newTestEnv(t)
-	ms := e.startDemo()
-	e.sync(ms)
-	d := findDetail(t, e.m.svc, store.OrderFilter{}, offersTo(policy.KindUnexpectedProblem))
-	e.selectOrder(ms, d.Order.OrderID)
-	e.waitDetail(ms)
-	c := ms.work.composer
-	if err := c.SetKind(policy.KindUnexpectedProblem); err != nil {
-		t.Fatal(err)
-	}
+	ms := e.syncedDemo()
+	d, c := e.composeFor(ms, policy.KindUnexpectedProblem)
 	c.SetText(noticeText(d))
 	failWhenMarkedSent(t, e.dir, "messages")
 	test.Tap(c.sendButton)
@@ -72,15 +65,8 @@ func TestSentButNotRecordedShowsSent(t *testing.T) {
 // while the first is on its way.
 func TestReviewRequestedButNotRecordedShowsSent(t *testing.T) {
 	e := newTestEnv(t)
-	ms := e.startDemo()
-	e.sync(ms)
-	eligible, err := e.m.svc.Orders(context.Background(), store.OrderFilter{ReviewEligible: true, Limit: 1})
-	if err != nil || len(eligible) == 0 {
-		t.Fatalf("no eligible demo order: %v", err)
-	}
-	id := eligible[0].OrderID
-	e.selectOrder(ms, id)
-	e.waitDetail(ms)
+	ms := e.syncedDemo()
+	id := e.openEligibleOrder(ms)
 	v := ms.work.detail
 	failWhenMarkedSent(t, e.dir, "review_requests")
 	test.Tap(v.reviewBtn)
@@ -115,8 +101,7 @@ func TestSendConfirmedOnceWhileOnItsWay(t *testing.T) {
 	e.sync(ms)
 	d := findDetail(t, e.m.svc, store.OrderFilter{}, offersTo(policy.KindUnexpectedProblem))
 	id := d.Order.OrderID
-	e.selectOrder(ms, id)
-	e.waitDetail(ms)
+	e.showOrder(ms, id)
 	c := ms.work.composer
 	if err := c.SetKind(policy.KindUnexpectedProblem); err != nil {
 		t.Fatal(err)
@@ -150,13 +135,11 @@ func TestSendConfirmedOnceWhileOnItsWay(t *testing.T) {
 	if other == id {
 		other = others[1].OrderID
 	}
-	e.selectOrder(ms, other)
-	e.waitDetail(ms)
+	e.showOrder(ms, other)
 	if c.sendButton.Text != "Send…" {
 		t.Errorf("another order's composer says %q", c.sendButton.Text)
 	}
-	e.selectOrder(ms, id)
-	e.waitDetail(ms)
+	e.showOrder(ms, id)
 	e.q.until(t, "the draft in the composer", func() bool { return c.Text() == noticeText(d) })
 	if !c.sendButton.Disabled() || c.sendButton.Text != "Sending…" {
 		t.Errorf("back at the order: Send disabled %v, says %q", c.sendButton.Disabled(), c.sendButton.Text)

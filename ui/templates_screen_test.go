@@ -17,18 +17,11 @@ import (
 func newTestTemplates(t *testing.T) (*TemplatesScreen, fyne.Window) {
 	t.Helper()
 	svc := openScreenService(t, t.TempDir(), nil)
-	test.NewTempApp(t)
-	setTestLanguage(t, LanguageEnglish)
-	root, _ := testTasks(t)
-	w := test.NewTempWindow(t, nil)
-	s := newTemplatesScreen(root, svc, w, standaloneDialogs(w))
-	t.Cleanup(func() {
-		s.Close()
-		s.wait()
-	})
-	w.SetContent(s.Object())
-	w.Resize(fyne.NewSize(1100, 800))
-	s.wait()
+	var s *TemplatesScreen
+	w := showTestScreen(t, func(root *tasks, w fyne.Window) *screen {
+		s = newTemplatesScreen(root, svc, w, standaloneDialogs(w))
+		return &s.screen
+	}, func() fyne.CanvasObject { return s.Object() })
 	return s, w
 }
 

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"sellermail/app/store"
 	"sellermail/policy"
 )
 
@@ -14,15 +13,8 @@ import (
 // for the pause runs, and ends, before the database closes.
 func TestClosingKeepsDraftTypedJustBefore(t *testing.T) {
 	e := newTestEnv(t)
-	ms := e.startDemo()
-	e.sync(ms)
-	d := findDetail(t, e.m.svc, store.OrderFilter{}, offersTo(policy.KindUnexpectedProblem))
-	e.selectOrder(ms, d.Order.OrderID)
-	e.waitDetail(ms)
-	c := ms.work.composer
-	if err := c.SetKind(policy.KindUnexpectedProblem); err != nil {
-		t.Fatal(err)
-	}
+	ms := e.syncedDemo()
+	d, c := e.composeFor(ms, policy.KindUnexpectedProblem)
 	text := noticeText(d)
 	test.Type(c.entry, text)
 	e.m.Close()

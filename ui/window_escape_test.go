@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -82,34 +80,20 @@ func TestEscapeClosesTemplatesConfirmation(t *testing.T) {
 // database in dir before the services open it.
 func queueDemoMessage(t *testing.T, dir, text string) {
 	t.Helper()
-	ctx := context.Background()
-	if err := os.MkdirAll(filepath.Join(dir, app.DemoDir), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(ctx, filepath.Join(dir, app.DemoDir, store.FileName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if _, err := st.EnqueueMessage(ctx, store.Message{OrderID: "302-1111111-2222222", MarketplaceID: "A1PA6795UKMFR9",
-		Kind: string(policy.KindUnexpectedProblem), Lang: "en", Text: text}); err != nil {
-		t.Fatal(err)
-	}
+	seedDemoStore(t, dir, func(st *store.Store) {
+		if _, err := st.EnqueueMessage(context.Background(), store.Message{OrderID: "302-1111111-2222222", MarketplaceID: "A1PA6795UKMFR9",
+			Kind: string(policy.KindUnexpectedProblem), Lang: "en", Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	})
 }
 
 // Escape closes the composer's own dialogs too: the question whether a
 // template may replace the text (the text stays) and the file dialog.
 func TestEscapeClosesComposerDialogs(t *testing.T) {
 	e := newTestEnv(t)
-	ms := e.startDemo()
-	e.sync(ms)
-	d := findDetail(t, e.m.svc, store.OrderFilter{}, offersTo(policy.KindUnexpectedProblem))
-	e.selectOrder(ms, d.Order.OrderID)
-	e.waitDetail(ms)
-	c := ms.work.composer
-	if err := c.SetKind(policy.KindUnexpectedProblem); err != nil {
-		t.Fatal(err)
-	}
+	ms := e.syncedDemo()
+	d, c := e.composeFor(ms, policy.KindUnexpectedProblem)
 	typed := noticeText(d)
 	test.Type(c.entry, typed)
 	if len(c.templateSelect.Options) < 2 {
@@ -129,8 +113,7 @@ func TestEscapeClosesComposerDialogs(t *testing.T) {
 
 	if !d.Offers(policy.KindInvoice) {
 		d = findDetail(t, e.m.svc, store.OrderFilter{}, func(d *app.OrderDetail) bool { return d.Offers(policy.KindInvoice) })
-		e.selectOrder(ms, d.Order.OrderID)
-		e.waitDetail(ms)
+		e.showOrder(ms, d.Order.OrderID)
 	}
 	if err := c.SetKind(policy.KindInvoice); err != nil {
 		t.Fatal(err)

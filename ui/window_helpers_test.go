@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -93,6 +91,56 @@ func (e *testEnv) sync(ms *mainScreen) {
 	e.q.until(e.t, "the list to load", func() bool { return !os.loading && len(os.orders) > 0 && os.total > 0 })
 }
 
+// syncedDemo runs the window in the demo, past the welcome, and waits for
+// the first sync and the list.
+func (e *testEnv) syncedDemo() *mainScreen {
+	e.t.Helper()
+	ms := e.startDemo()
+	e.sync(ms)
+	return ms
+}
+
+// openOrder shows the first stored order for which ok holds, as the seller
+// would find it: searched for, selected, its detail loaded.
+func (e *testEnv) openOrder(ms *mainScreen, ok func(*app.OrderDetail) bool) *app.OrderDetail {
+	e.t.Helper()
+	d := findDetail(e.t, e.m.svc, store.OrderFilter{}, ok)
+	e.showOrder(ms, d.Order.OrderID)
+	return d
+}
+
+// composeFor opens the first order that offers kind to a buyer reading
+// English or German and starts a message of that kind in the composer.
+func (e *testEnv) composeFor(ms *mainScreen, kind policy.Kind) (*app.OrderDetail, *Composer) {
+	e.t.Helper()
+	d := e.openOrder(ms, offersTo(kind))
+	c := ms.work.composer
+	if err := c.SetKind(kind); err != nil {
+		e.t.Fatal(err)
+	}
+	return d, c
+}
+
+// openEligibleOrder shows the first order for which a review can be
+// requested and returns its ID.
+func (e *testEnv) openEligibleOrder(ms *mainScreen) string {
+	e.t.Helper()
+	eligible, err := e.m.svc.Orders(context.Background(), store.OrderFilter{ReviewEligible: true, Limit: 1})
+	if err != nil || len(eligible) == 0 {
+		e.t.Fatalf("no eligible demo order: %v", err)
+	}
+	id := eligible[0].OrderID
+	e.showOrder(ms, id)
+	return id
+}
+
+// showOrder selects the order with id and waits for its detail.
+func (e *testEnv) showOrder(ms *mainScreen, id string) *app.OrderDetail {
+	e.t.Helper()
+	e.selectOrder(ms, id)
+	return e.waitDetail(ms)
+}
+
 // selectOrder searches for an order by its ID and selects it in the list.
 func (e *testEnv) selectOrder(ms *mainScreen, id string) {
 	e.t.Helper()
@@ -162,15 +210,13 @@ func contentTexts(w fyne.Window) string {
 // seedOrders writes n orders into the demo database in dir before the services open it.
 func seedOrders(t *testing.T, dir string, n int) {
 	t.Helper()
+	seedDemoStore(t, dir, func(st *store.Store) { insertOrders(t, st, n) })
+}
+
+// insertOrders writes n orders on Amazon's German marketplace, in batches.
+func insertOrders(t *testing.T, st *store.Store, n int) {
+	t.Helper()
 	ctx := context.Background()
-	if err := os.MkdirAll(filepath.Join(dir, app.DemoDir), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(ctx, filepath.Join(dir, app.DemoDir, store.FileName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
 	start := time.Now().Add(-24 * time.Hour)
 	batch := make([]store.Order, 0, 1000)
 	for i := range n {

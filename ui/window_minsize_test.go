@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"sellermail/app/store"
 	"sellermail/policy"
 )
 
@@ -22,11 +21,8 @@ func TestMainScreensFitSmallScreen(t *testing.T) {
 			e := newTestEnv(t)
 			e.a.Preferences().SetString(PrefLanguage, lang)
 			setTestLanguage(t, lang)
-			ms := e.startDemo()
-			e.sync(ms)
-			d := findDetail(t, e.m.svc, store.OrderFilter{}, offersTo(policy.KindUnexpectedProblem))
-			e.selectOrder(ms, d.Order.OrderID)
-			e.waitDetail(ms)
+			ms := e.syncedDemo()
+			e.openOrder(ms, offersTo(policy.KindUnexpectedProblem))
 			c := ms.work.composer
 			if err := c.SetKind(longestOffered(c)); err != nil {
 				t.Fatal(err)

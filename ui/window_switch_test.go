@@ -52,15 +52,8 @@ func holdWriteLock(t *testing.T, dir string) (release func()) {
 // even when the database is slow to take them.
 func TestSwitchingServiceKeepsDraftTypedJustBefore(t *testing.T) {
 	e := newTestEnv(t)
-	ms := e.startDemo()
-	e.sync(ms)
-	d := findDetail(t, e.m.svc, store.OrderFilter{}, offersTo(policy.KindUnexpectedProblem))
-	e.selectOrder(ms, d.Order.OrderID)
-	e.waitDetail(ms)
-	c := ms.work.composer
-	if err := c.SetKind(policy.KindUnexpectedProblem); err != nil {
-		t.Fatal(err)
-	}
+	ms := e.syncedDemo()
+	d, c := e.composeFor(ms, policy.KindUnexpectedProblem)
 	text := noticeText(d)
 	half := len(text) / 2
 	test.Type(c.entry, text[:half])
@@ -101,7 +94,6 @@ func TestSwitchingServiceKeepsDraftTypedJustBefore(t *testing.T) {
 		t.Fatal("Try the demo does not open the main screens")
 	}
 	e.q.until(t, "the list to load", func() bool { return !ms.work.orders.loading && ms.work.orders.total > 0 })
-	e.selectOrder(ms, d.Order.OrderID)
-	e.waitDetail(ms)
+	e.showOrder(ms, d.Order.OrderID)
 	e.q.until(t, "the draft in the composer", func() bool { return ms.work.composer.Text() == text })
 }

@@ -210,8 +210,7 @@ func TestWelcomeExplainsUnavailableKeyring(t *testing.T) {
 
 func TestShortcutsSearchAndSync(t *testing.T) {
 	e := newTestEnv(t)
-	ms := e.startDemo()
-	e.sync(ms)
+	ms := e.syncedDemo()
 	sc, ok := e.w.Canvas().(fyne.Shortcutable)
 	if !ok {
 		t.Fatal("the test canvas takes no shortcuts")
