@@ -6,6 +6,7 @@ package policy
 // leaving common words out.
 var reviewLexicon = map[category][]string{
 	catReviewStrong: {
+		"ehrliche* ~1 review|reviews|rezension|bewertung|feedback", "review|reviews ~2 auf|bei amazon", "avis ~2 honnête", "recensione ~2 onesta", "reseña ~2 honesta",
 		"feedback|bewertung*|*rezension ~4 hinterlassen|hinterlässt|abgeben|abgibt|schreiben|schreibt|verfassen", "hinterlassen|hinterlässt ~3 feedback|bewertung*|*rezension", "feedback ~2 auf|bei amazon", "rückmeldung ~3 auf|bei amazon", "bewertung ~4 stehen ~1 bleibt|bleiben",
 		// en
 		"reviews", "a review", "your review", "product review", "customer review", "honest review",
@@ -89,6 +90,7 @@ var reviewLexicon = map[category][]string{
 		"devolución|sustitución|reparación gratuit*", "free shipping label",
 	},
 	catExchange: {
+		"für ~1 eine|ihre|ihr|deine ~2 review|reviews|bewertung*|*rezension|feedback", "pour ~1 un|votre ~2 avis", "per ~1 una|la ~2 recensione", "por ~1 una|su ~2 reseña|opinión",
 		"in exchange", "in return", "as a thank you", "as thanks", "as a token", "for your ~1 review|feedback|rating",
 		"after you ~2 leave|write|post|submit", "once you ~2 leave|write|post|submit",
 		"als dankeschön", "als dank", "als kleines dankeschön", "im gegenzug", "dafür erhalten|bekommen",
@@ -121,6 +123,7 @@ var reviewLexicon = map[category][]string{
 		"si está|estás|están|quedó|ha|has ~2 @happy", "si le|te ~2 gusta|gustó|gustado",
 	},
 	catIfUnhappy: {
+		"wenn|falls ~1 nicht", "sinon", "altrimenti", "si no", "if not",
 		"if you are|were|re ~1 not ~2 @happy", "if you aren|weren t ~2 @happy", "not ~2 @happy",
 		"if there ~1 is|are|was|were ~2 problem|problems|issue|issues", "if anything ~2 wrong|not", "if not",
 		"if you have|had|experience|encounter ~3 problem|problems|issue|issues|concerns",
@@ -131,6 +134,7 @@ var reviewLexicon = map[category][]string{
 		"no ~2 @happy", "insatisfech*", "en caso de problema*", "si ~3 problema|problemas",
 	},
 	catContactUs: {
+		"schreiben sie ~2 uns", "melden sie sich ~2 bei uns", "write to us ~2 first|directly", "écrivez-nous ~2 directement", "écrivez-nous d'abord", "ci scriva", "escríbanos ~2 primero|directamente",
 		"contact us", "get in touch", "let us know", "reach out", "message us", "write to us",
 		"kontaktieren sie uns", "melden sie sich", "wenden sie sich ~2 an uns", "schreiben sie uns",
 		"geben sie uns ~2 bescheid", "contactez-nous", "contactez nous", "écrivez-nous",
@@ -138,6 +142,7 @@ var reviewLexicon = map[category][]string{
 		"reply here", "reply to this message", "just reply",
 	},
 	catGatingStrong: {
+		"bevor sie ~6 öffentlich", "before you ~5 public|publicly", "öffentlich ~4 luft|beschweren|kritisieren|schlecht", "unter uns ~1 regeln|klären", "lieber ~2 uns ~2 direkt", "rather ~4 us ~2 directly|first", "avant de ~5 publiquement", "prima di ~5 pubblicamente", "antes de ~5 públicamente", "entre nous", "tra di noi", "entre nosotros",
 		"before ~2 leave|leaving|write|writing|post|posting|give|giving|submit|submitting ~3 review|reviews|feedback|rating",
 		"instead of ~1 leaving|writing|posting|giving ~3 review|reviews|feedback|rating",
 		"rather than ~1 leaving|writing|posting|giving ~3 review|reviews|feedback|rating",
@@ -150,6 +155,10 @@ var reviewLexicon = map[category][]string{
 		"prima di ~4 recensione|feedback|valutazione", "invece di ~4 recensione|feedback|valutazione",
 		"contattaci prima", "antes de ~4 reseña|opinión|valoración|comentario|calificación",
 		"en lugar de ~4 reseña|opinión|valoración", "contáctenos primero",
+	},
+	catChangePronoun: {
+		"@chg_en|@chg_de|@chg_rom ~1 it|them|diese|dieses|sie|es|la|le|lo|les",
+		"diese|dieses|sie|es ~3 @chg_de",
 	},
 	catReviewChange: {
 		"@chg_en ~3 @prodrev", "take down ~3 @prodrev", "another look at ~3 @prodrev|@fb", "@prodrev ~4 @chg_en",

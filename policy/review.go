@@ -128,6 +128,14 @@ func (d *doc) checkReviewChanges() {
 			d.addHit("REVIEW_CHANGE_OR_REMOVAL", Risk, h, "")
 		}
 	}
+	// "Falls Sie eine Bewertung geschrieben haben, wäre es toll, wenn Sie
+	// diese jetzt aktualisieren könnten": the review is named before.
+	for _, h := range d.hitsOf(catChangePronoun) {
+		s := d.sentOf(h)
+		if !d.overlaps(h, catReviewChange) && d.reviewNamedBefore(h, s) && !d.formalYouIn(h) && d.changeAsked(h) {
+			d.addHit("REVIEW_CHANGE_OR_REMOVAL", Risk, h, "")
+		}
+	}
 	for _, h := range d.hitsOf(catFeedbackChange) {
 		if d.changeAsked(h) {
 			d.addHit("REVIEW_CHANGE_OR_REMOVAL", Warn, h, "feedback")
@@ -193,6 +201,31 @@ func (d *doc) speaksOfReviews(h hit) bool {
 	text := d.folded[d.toks[h.from].fs:d.toks[h.to-1].fe]
 	for _, w := range []string{"review", "bewertung", "rezension", "avis", "recension", "reseña", "feedback"} {
 		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// reviewNamedBefore reports a review word before h in sentence s, or in
+// the sentence before it.
+func (d *doc) reviewNamedBefore(h hit, s int) bool {
+	for _, cat := range [...]category{catReviewStrong, catReviewWeak} {
+		for _, o := range d.hitsOf(cat) {
+			if os := d.sentOf(o); (os == s && o.from < h.from) || os == s-1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// formalYouIn reports that the pronoun of a change phrase is the formal
+// "Sie" (you), as in "ändern Sie": then nothing named before is changed.
+func (d *doc) formalYouIn(h hit) bool {
+	for k := h.from; k < h.to; k++ {
+		t := &d.toks[k]
+		if d.word(k) == "sie" && d.runes[t.start] == 'S' {
 			return true
 		}
 	}
