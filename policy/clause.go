@@ -65,12 +65,12 @@ func init() {
 		"usted", "ustedes", "tú")
 	add(clWe, "wir", "ich", "we", "nous", "je", "noi", "io", "nosotros", "yo")
 	// "wäre es lieb, wenn Sie …", "wären Sie so nett", "would you mind": polite requests.
-	add(clRequest, "bitte", "please", "kindly", "lieb", "nett", "freundlich", "mind", "aimable", "amable", "gentilezza", "cortesia", "veuillez", "merci", "prière", "preghiamo", "prego",
+	add(clRequest, "bitte", "please", "kindly", "lieb", "nett", "freundlich", "mind", "aimable", "amable", "gentilezza", "cortesia", "sarebbe", "sería", "serait", "veuillez", "merci", "prière", "preghiamo", "prego",
 		"favor", "rogamos", "ruego", "pedimos", "chiediamo", "demandons", "bitten", "ask", "request",
 		"invitiamo", "invitons", "invitamos")
 	add(clCan, "können", "kannst", "könnt", "dürfen", "darfst", "can", "may", "could", "might",
 		"pouvez", "peux", "pouvoir", "possible", "può", "puoi", "potete", "possibile", "puede", "puedes", "pueden", "posible",
-		"könnten", "pourriez", "potrebbe", "podría", "podrían", "would")
+		"könnten", "pourriez", "potrebbe", "podría", "podrían", "would", "potesse", "potessi", "pudiera", "pudieras", "puissiez")
 	add(clWish, "möchten", "wünschen", "wollen", "willst", "möchtest", "wunsch", "lieber", "bevorzugen",
 		"wish", "prefer", "want", "wants", "rather",
 		"souhaitez", "souhaitiez", "préférez", "voulez", "désirez",

@@ -90,6 +90,7 @@ var contentLexicon = map[category][]string{
 		"lamentablemente", "retraso*", "problema*", "dirección", "confirmar ~2 su|si|la|el", "confirme", "confírmenos", "dañad*", "cita",
 	},
 	catThanks: {
+		"si tienes|tiene ~3 duda|dudas|pregunta|preguntas", "aquí estamos", "estamos ~2 para ayudarte|ayudarle|ayudar", "para lo que ~1 necesite|necesites", "per qualsiasi ~1 dubbio|domanda|necessità", "siamo qui", "restiamo a disposizione", "pour toute question", "nous restons à votre disposition", "nous restons disponibles", "en cas de besoin", "any questions", "just ask",
 		"bedanken", "gute nachricht|nachrichten", "good news", "liegt uns ~3 am herzen", "in den besten händen", "in good hands", "wir freuen uns ~3 riesig|sehr|über ihre|über ihren|über deine", "we are so happy|excited|thrilled", "hoffen ~6 schmeckt|schmecken|gefällt|gefallen|freude|zufrieden|passt", "sollten|falls|wenn sie ~8 frage|fragen|anliegen", "zögern sie nicht", "wir sind ~4 für sie da", "wir sind ~4 da", "if you ~3 need ~2 anything", "let us know if you ~3 need|have", "we are ~3 here|happy to help", "don't hesitate", "do not hesitate", "we hope you ~5 enjoy|love|like", "nous sommes ~3 disposition", "n'hésitez pas", "siamo ~3 disposizione", "estamos ~3 disposición", "wenn irgendwas ist", "falls etwas ist", "viel spaß", "enjoy",
 		"thank|thanks ~6 order|purchase|business|trust|choosing|shopping|buying",
 		"thank you", "thanks", "many thanks", "we hope you ~1 enjoy|like|love ~3 it|product|item|purchase|order",
@@ -113,6 +114,7 @@ var contentLexicon = map[category][]string{
 		"hola", "estimado", "estimada", "buenos días", "buenas",
 	},
 	catClosing: {
+		"un abrazo", "abrazos", "saludos cordiales", "un cordial saludo", "besos", "hasta pronto", "cordialmente", "bisous", "à bientôt", "bien à vous", "a presto", "un caro saluto", "un saluto", "best", "thanks", "sorry", "many thanks", "grüße", "gruß", "lg", "vg",
 		"viele|beste|freundliche|liebe|herzliche ~1 grüße", "mit freundlichen grüßen", "mfg", "ihr|euer|dein ~1 team",
 		"best|kind|warm ~1 regards|wishes", "regards", "sincerely", "cheers", "the ~2 team", "your ~2 team",
 		"cordialement", "bien cordialement", "salutations", "l'équipe", "cordiali saluti", "distinti saluti", "saluti",

@@ -59,6 +59,7 @@ var reviewLexicon = map[category][]string{
 		"podría", "le agradeceríamos", "nos encantaría", "por favor",
 	},
 	catIncentive: {
+		"gift", "gifts", "freebie*", "a little extra", "something extra", "kleines extra", "un petit plus", "un pensiero", "un detalle",
 		// en
 		"free", "for free", "gift card*", "giftcard*", "gift voucher*", "voucher*", "coupon*", "discount*",
 		"refund*", "reimburse*", "cashback", "cash back", "money back", "giveaway*", "reward*", "compensat*",
@@ -141,8 +142,12 @@ var reviewLexicon = map[category][]string{
 		"contattaci", "ci contatti", "scrivici", "contáctenos", "contáctanos", "escríbanos", "póngase en contacto",
 		"reply here", "reply to this message", "just reply",
 	},
+	catGatingPublic: {
+		"bevor sie ~6 öffentlich", "before you ~5 public|publicly", "öffentlich ~4 luft|beschweren|kritisieren|schlecht",
+		"avant de ~5 publiquement", "prima di ~5 pubblicamente", "antes de ~5 públicamente",
+	},
 	catGatingStrong: {
-		"bevor sie ~6 öffentlich", "before you ~5 public|publicly", "öffentlich ~4 luft|beschweren|kritisieren|schlecht", "unter uns ~1 regeln|klären", "lieber ~2 uns ~2 direkt", "rather ~4 us ~2 directly|first", "avant de ~5 publiquement", "prima di ~5 pubblicamente", "antes de ~5 públicamente", "entre nous", "tra di noi", "entre nosotros",
+		"unter uns ~1 regeln|klären", "lieber ~2 uns ~2 direkt", "rather ~4 us ~2 directly|first", "entre nous", "tra di noi", "entre nosotros",
 		"before ~2 leave|leaving|write|writing|post|posting|give|giving|submit|submitting ~3 review|reviews|feedback|rating",
 		"instead of ~1 leaving|writing|posting|giving ~3 review|reviews|feedback|rating",
 		"rather than ~1 leaving|writing|posting|giving ~3 review|reviews|feedback|rating",
@@ -157,6 +162,7 @@ var reviewLexicon = map[category][]string{
 		"en lugar de ~4 reseña|opinión|valoración", "contáctenos primero",
 	},
 	catChangePronoun: {
+		"aggiornarl*", "modificarl*", "cambiarl*", "rimuoverl*", "eliminarl*", "cancellarl*", "rivederl*", "actualizarl*", "borrarl*", "quitarl*", "editarl*", "la|le|les ~1 modifier|supprimer|changer|retirer|mettre|revoir|corriger",
 		"@chg_en|@chg_de|@chg_rom ~1 it|them|diese|dieses|sie|es|la|le|lo|les",
 		"diese|dieses|sie|es ~3 @chg_de",
 	},

@@ -48,6 +48,7 @@ const (
 	catProvide                         // asking for something: "send us", "teilen Sie uns mit", "envoyez-nous"
 	catPayOff                          // payment outside Amazon: "per PayPal zahlen", "pay by bank transfer"
 	catBlame                           // blaming the buyer, sarcasm: "if you had read the description"
+	catGatingPublic                    // "bevor Sie Ihrem Ärger öffentlich Luft machen": a public review, unnamed
 	catChangePronoun                   // "diese jetzt aktualisieren", "update it": a change of whatever was named before
 	catInsultMild                      // "dumm", "stupid": an insult only when aimed at the buyer ("ein dummer Fehler von uns")
 	catCount

@@ -139,7 +139,7 @@ func (d *doc) courtesyTokens() ([]bool, int) {
 			for k := h.from; k < h.to; k++ {
 				covered[k] = true
 			}
-			if line > 0 && line < closeLine && d.firstOnLine(h.from) {
+			if line > 0 && line < closeLine && d.firstOnLine(h.from) && d.shortLine(h.from) {
 				closeLine = line
 			}
 		}
@@ -169,4 +169,15 @@ func (d *doc) sentenceSpan(s int) (int, int) {
 		to++
 	}
 	return from, to
+}
+
+// shortLine reports a line of at most five words from token k on: a
+// closing ("Best,", "Viele Grüße") stands alone, "Thanks for waiting, the
+// parcel …" starts a sentence of the body.
+func (d *doc) shortLine(k int) bool {
+	line, n := d.toks[k].line, 0
+	for ; k < len(d.toks) && d.toks[k].line == line; k++ {
+		n++
+	}
+	return n <= 5
 }

@@ -22,6 +22,7 @@ func (d *doc) reviewSentences() map[int]bool {
 }
 
 func (d *doc) checkReviews() {
+	d.checkPublicGating()
 	if !d.has[catReviewStrong] && !d.has[catReviewWeak] && !d.has[catPositiveReview] &&
 		!d.has[catReviewChange] && !d.has[catFeedbackChange] && !d.has[catGatingStrong] && !d.has[catPersuasion] && !d.has[catStars] {
 		return
@@ -230,4 +231,15 @@ func (d *doc) formalYouIn(h hit) bool {
 		}
 	}
 	return false
+}
+
+// checkPublicGating reports REVIEW_GATING without the word "review": an
+// unhappy buyer asked to come to the seller before speaking publicly.
+func (d *doc) checkPublicGating() {
+	for _, h := range d.hitsOf(catGatingPublic) {
+		s := d.sentOf(h)
+		if d.inSentence(catIfUnhappy, s) || d.inSentence(catIfUnhappy, s-1) || d.inSentence(catContactUs, s) {
+			d.addHit("REVIEW_GATING", Risk, h, "")
+		}
+	}
 }
