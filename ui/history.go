@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -136,51 +138,34 @@ func (s *HistoryScreen) load(offset int) {
 	if s.showReviews {
 		rf := s.reviewFilter
 		rf.Limit, rf.Offset = historyPage, offset
-		s.tasks.answer(query, func() func() {
-			rs, err := s.svc.ReviewHistory(s.tasks.ctx, rf)
-			return func() { s.reviewsLoaded(offset, rs, err) }
+		loadEntries(s, query, offset, &s.reviews, func(ctx context.Context) ([]store.ReviewRequest, error) {
+			return s.svc.ReviewHistory(ctx, rf)
 		})
 		return
 	}
-	s.tasks.answer(query, func() func() {
-		msgs, err := s.svc.History(s.tasks.ctx, f)
-		return func() { s.pageLoaded(offset, msgs, err) }
+	loadEntries(s, query, offset, &s.messages, func(ctx context.Context) ([]store.Message, error) {
+		return s.svc.History(ctx, f)
 	})
 }
 
-// pageLoaded shows a page of messages that arrived.
-func (s *HistoryScreen) pageLoaded(offset int, msgs []store.Message, err error) {
-	if s.pageArrived(err) {
-		s.messages = withPage(s.messages, offset, msgs)
-		s.pageShown(len(msgs))
-	}
-}
-
-// reviewsLoaded shows a page of review requests that arrived.
-func (s *HistoryScreen) reviewsLoaded(offset int, rs []store.ReviewRequest, err error) {
-	if s.pageArrived(err) {
-		s.reviews = withPage(s.reviews, offset, rs)
-		s.pageShown(len(rs))
-	}
-}
-
-// pageArrived ends the loading state of the query and reports whether its
-// page should be shown: not when it failed.
-func (s *HistoryScreen) pageArrived(err error) bool {
-	s.loading = false
-	if err != nil {
-		s.showError(err)
-		return false
-	}
-	return true
-}
-
-// pageShown updates the list after a page of n entries was stored.
-func (s *HistoryScreen) pageShown(n int) {
-	s.more = n == historyPage
-	s.updateCount()
-	s.list.Refresh()
-	s.reselect()
+// loadEntries reads a page of messages or review requests with read and
+// puts it at offset in *list, unless a newer query was started meanwhile.
+func loadEntries[T any](s *HistoryScreen, query asking, offset int, list *[]T, read func(context.Context) ([]T, error)) {
+	s.tasks.answer(query, func() func() {
+		page, err := read(s.tasks.ctx)
+		return func() {
+			s.loading = false
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			*list = withPage(*list, offset, page)
+			s.more = len(page) == historyPage
+			s.updateCount()
+			s.list.Refresh()
+			s.reselect()
+		}
+	})
 }
 
 // withPage puts page at offset in list: the first page replaces it, later
@@ -195,21 +180,11 @@ func withPage[T any](list []T, offset int, page []T) []T {
 // reselect keeps the shown entry selected after the list changed, or
 // clears the detail when it is no longer listed.
 func (s *HistoryScreen) reselect() {
-	if s.showReviews {
-		for i, r := range s.reviews {
-			if r.ID == s.selected {
-				s.detail.showReview(r)
-				s.list.Select(i)
-				return
-			}
-		}
-	} else {
-		for i, m := range s.messages {
-			if m.ID == s.selected {
-				s.detail.show(m)
-				s.list.Select(i)
-				return
-			}
+	for i := range s.rowCount() {
+		if s.entryID(i) == s.selected {
+			s.showEntry(i)
+			s.list.Select(i)
+			return
 		}
 	}
 	if s.selected != 0 && !s.more {
@@ -251,13 +226,23 @@ func (s *HistoryScreen) onSelected(id widget.ListItemID) {
 	if id < 0 || id >= s.rowCount() {
 		return
 	}
+	s.selected = s.entryID(id)
+	s.showEntry(id)
+}
+
+// entryID is the ID of the i-th entry listed.
+func (s *HistoryScreen) entryID(i int) int64 {
 	if s.showReviews {
-		r := s.reviews[id]
-		s.selected = r.ID
-		s.detail.showReview(r)
+		return s.reviews[i].ID
+	}
+	return s.messages[i].ID
+}
+
+// showEntry shows the i-th entry listed in the detail.
+func (s *HistoryScreen) showEntry(i int) {
+	if s.showReviews {
+		s.detail.showReview(s.reviews[i])
 		return
 	}
-	m := s.messages[id]
-	s.selected = m.ID
-	s.detail.show(m)
+	s.detail.show(s.messages[i])
 }

@@ -93,7 +93,13 @@ func (d *historyDetail) clear() {
 
 // show fills the pane with m.
 func (d *historyDetail) show(m store.Message) {
-	d.msg, d.has, d.isReview = m, true, false
+	d.msg, d.isReview = m, false
+	d.reveal()
+}
+
+// reveal shows the entry chosen, in place of the hint.
+func (d *historyDetail) reveal() {
+	d.has = true
 	d.empty.Hide()
 	d.body.Show()
 	d.draw()
@@ -115,10 +121,8 @@ func (d *historyDetail) relabel() {
 
 // showReview fills the pane with r.
 func (d *historyDetail) showReview(r store.ReviewRequest) {
-	d.review, d.has, d.isReview = r, true, true
-	d.empty.Hide()
-	d.body.Show()
-	d.draw()
+	d.review, d.isReview = r, true
+	d.reveal()
 }
 
 // draw shows d.msg or d.review.
