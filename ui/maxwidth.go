@@ -33,26 +33,34 @@ func (l maxWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // withMinWidth keeps obj at least width wide, such as a select whose
 // options are longer than its placeholder.
 func withMinWidth(width float32, obj fyne.CanvasObject) *fyne.Container {
-	return &fyne.Container{Layout: minWidthLayout{width}, Objects: []fyne.CanvasObject{obj}}
+	return &fyne.Container{Layout: widthLayout{width: width}, Objects: []fyne.CanvasObject{obj}}
 }
 
-// minWidthLayout gives its objects the full size and a minimum width.
-type minWidthLayout struct{ width float32 }
+// widthLayout gives its objects the full size, and a minimum width of at
+// least width, or with atMost of at most width.
+type widthLayout struct {
+	width  float32
+	atMost bool
+}
 
 // Layout gives every object the full size.
-func (l minWidthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (l widthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Resize(size)
 		o.Move(fyne.NewPos(0, 0))
 	}
 }
 
-// MinSize is the objects' minimum, at least l.width wide.
-func (l minWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+// MinSize is the objects' minimum, its width bounded by l.width.
+func (l widthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
 	for _, o := range objs {
 		s = s.Max(o.MinSize())
 	}
-	s.Width = max(s.Width, l.width)
+	if l.atMost {
+		s.Width = min(s.Width, l.width)
+	} else {
+		s.Width = max(s.Width, l.width)
+	}
 	return s
 }

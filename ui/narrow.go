@@ -17,28 +17,7 @@ const scrollingLine = fyne.TextWrap(fyne.TextTruncateClip)
 // widgets that truncate their text when short of room, such as a select
 // whose minimum is its placeholder's width.
 func shrinkable(width float32, obj fyne.CanvasObject) *fyne.Container {
-	return &fyne.Container{Layout: shrinkLayout{width}, Objects: []fyne.CanvasObject{obj}}
-}
-
-// shrinkLayout gives its objects the full size and a minimum width of at most width.
-type shrinkLayout struct{ width float32 }
-
-// Layout gives every object the full size.
-func (l shrinkLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Resize(size)
-		o.Move(fyne.NewPos(0, 0))
-	}
-}
-
-// MinSize is the objects' minimum, no wider than l.width.
-func (l shrinkLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objs {
-		s = s.Max(o.MinSize())
-	}
-	s.Width = min(s.Width, l.width)
-	return s
+	return &fyne.Container{Layout: widthLayout{width: width, atMost: true}, Objects: []fyne.CanvasObject{obj}}
 }
 
 // truncButton is a button whose text ends in an ellipsis when the button
