@@ -300,14 +300,7 @@ func TestDraftKeepsFiles(t *testing.T) {
 		d, ok, err := e.m.svc.LoadDraft(context.Background(), first.Order.OrderID, policy.KindInvoice)
 		return err == nil && ok && slices.Equal(d.Attachments, paths)
 	})
-	some, err := e.m.svc.Orders(context.Background(), store.OrderFilter{Limit: 2})
-	if err != nil || len(some) < 2 {
-		t.Fatalf("orders: %v", err)
-	}
-	other := some[0].OrderID
-	if other == first.Order.OrderID {
-		other = some[1].OrderID
-	}
+	other := e.otherOrder(first.Order.OrderID)
 	e.showOrder(ms, other)
 	if len(c.files) != 0 {
 		t.Fatal("another order shows the files")

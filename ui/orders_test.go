@@ -201,14 +201,7 @@ func TestDraftSavedAndRestored(t *testing.T) {
 		d, ok, err := e.m.svc.LoadDraft(context.Background(), first.Order.OrderID, policy.KindUnexpectedProblem)
 		return err == nil && ok && d.Text == text
 	})
-	some, err := e.m.svc.Orders(context.Background(), store.OrderFilter{Limit: 2})
-	if err != nil || len(some) < 2 {
-		t.Fatalf("orders: %v", err)
-	}
-	other := some[0].OrderID
-	if other == first.Order.OrderID {
-		other = some[1].OrderID
-	}
+	other := e.otherOrder(first.Order.OrderID)
 	e.showOrder(ms, other)
 	e.showOrder(ms, first.Order.OrderID)
 	e.q.until(t, "the draft in the composer", func() bool { return c.Text() == text })

@@ -127,15 +127,7 @@ func TestSendConfirmedOnceWhileOnItsWay(t *testing.T) {
 	}
 	sendAgain("at once")
 
-	others, err := e.m.svc.Orders(context.Background(), store.OrderFilter{Limit: 2})
-	if err != nil || len(others) < 2 {
-		t.Fatalf("orders: %v", err)
-	}
-	other := others[0].OrderID
-	if other == id {
-		other = others[1].OrderID
-	}
-	e.showOrder(ms, other)
+	e.showOrder(ms, e.otherOrder(id))
 	if c.sendButton.Text != "Send…" {
 		t.Errorf("another order's composer says %q", c.sendButton.Text)
 	}

@@ -134,6 +134,19 @@ func (e *testEnv) openEligibleOrder(ms *mainScreen) string {
 	return id
 }
 
+// otherOrder is the ID of a stored order other than the one with id.
+func (e *testEnv) otherOrder(id string) string {
+	e.t.Helper()
+	some, err := e.m.svc.Orders(context.Background(), store.OrderFilter{Limit: 2})
+	if err != nil || len(some) < 2 {
+		e.t.Fatalf("orders: %v", err)
+	}
+	if some[0].OrderID == id {
+		return some[1].OrderID
+	}
+	return some[0].OrderID
+}
+
 // showOrder selects the order with id and waits for its detail.
 func (e *testEnv) showOrder(ms *mainScreen, id string) *app.OrderDetail {
 	e.t.Helper()
