@@ -12,16 +12,18 @@ import (
 
 // Summary is a set's figures, overall, per rule and per language.
 type Summary struct {
-	Name    string
-	Total   Counts
-	ByRule  map[string]*Counts
-	ByLang  map[string]*Counts
-	Results []Outcome
+	Name   string
+	Total  Counts
+	ByRule map[string]*Counts
+	ByLang map[string]*Counts
+	// ByRuleLang holds the counts of each rule in each language: "TONE/de".
+	ByRuleLang map[string]*Counts
+	Results    []Outcome
 }
 
 // Run scores every record of a set.
 func Run(c *policy.Checker, name string, recs []Record) Summary {
-	s := Summary{Name: name, ByRule: map[string]*Counts{}, ByLang: map[string]*Counts{}}
+	s := Summary{Name: name, ByRule: map[string]*Counts{}, ByLang: map[string]*Counts{}, ByRuleLang: map[string]*Counts{}}
 	for i := range recs {
 		o := Score(c, &recs[i])
 		s.Results = append(s.Results, o)
@@ -31,10 +33,16 @@ func Run(c *policy.Checker, name string, recs []Record) Summary {
 		}
 		s.ByLang[recs[i].Lang].Add(o.Total)
 		for id, rc := range o.ByRule {
-			if s.ByRule[id] == nil {
-				s.ByRule[id] = &Counts{}
+			for _, key := range []string{id, id + "/" + recs[i].Lang} {
+				m := s.ByRule
+				if key != id {
+					m = s.ByRuleLang
+				}
+				if m[key] == nil {
+					m[key] = &Counts{}
+				}
+				m[key].Add(*rc)
 			}
-			s.ByRule[id].Add(*rc)
 		}
 	}
 	return s
@@ -101,6 +109,9 @@ func (s Summary) Write(w io.Writer, verbose bool) {
 		fmt.Fprintf(w, "| %s | %d | %s | %s | %d | %s | %s |\n", id, c.Labels, c.RecallWarn(), risk, c.Findings, c.Precision(), c.SpansMarked())
 	}
 	fmt.Fprintln(w)
+	if len(langs) > 1 {
+		s.writeRuleLang(w, ids, langs)
+	}
 	if !verbose {
 		return
 	}
@@ -125,3 +136,22 @@ func (s Summary) Write(w io.Writer, verbose bool) {
 }
 
 func indent(s string) string { return "    " + strings.ReplaceAll(s, "\n", "\n    ") }
+
+// writeRuleLang prints recall at warn or above of each rule in each
+// language, with the number of labels: "0.80 (5)".
+func (s Summary) writeRuleLang(w io.Writer, ids, langs []string) {
+	fmt.Fprintf(w, "| rule: recall warn+ (labels) | %s |\n", strings.Join(langs, " | "))
+	fmt.Fprintf(w, "|---|%s\n", strings.Repeat("---|", len(langs)))
+	for _, id := range ids {
+		cells := make([]string, len(langs))
+		for i, l := range langs {
+			if c := s.ByRuleLang[id+"/"+l]; c != nil && c.Labels > 0 {
+				cells[i] = fmt.Sprintf("%s (%d)", c.RecallWarn(), c.Labels)
+			} else {
+				cells[i] = "·"
+			}
+		}
+		fmt.Fprintf(w, "| %s | %s |\n", id, strings.Join(cells, " | "))
+	}
+	fmt.Fprintln(w)
+}
