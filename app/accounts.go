@@ -27,8 +27,7 @@ func (s *Service) TestCredentials(ctx context.Context, c secrets.Credentials, re
 		return Account{}, err
 	}
 	if !region.Valid() {
-		return Account{}, refusal(ErrAccount, "Choose the region of your seller account: NA, EU or FE.",
-			"Wählen Sie die Region Ihres Verkäuferkontos: NA, EU oder FE.")
+		return Account{}, refusal(ErrAccount, "refusal.region")
 	}
 	cl, err := s.newClient(c, region)
 	if err != nil {

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"sellermail/app/i18n"
 	"sellermail/app/secrets"
-	"sellermail/policy"
 	"sellermail/spapi"
 	"sellermail/spapi/sandbox"
 )
@@ -55,18 +55,18 @@ func TestTestCredentials(t *testing.T) {
 	wrongSecret.ClientSecret = secrets.ClientSecretPrefix + "00000000000000000000000000000000"
 	_, err = s.TestCredentials(ctx, wrongSecret, spapi.RegionEU)
 	var lwa *spapi.LWAError
-	if !errors.As(err, &lwa) || lwa.Code != spapi.LWAInvalidClient || !strings.Contains(Explain(err, policy.English), "client secret") {
-		t.Fatalf("wrong secret: %v / %q", err, Explain(err, policy.English))
+	if !errors.As(err, &lwa) || lwa.Code != spapi.LWAInvalidClient || !strings.Contains(Explain(err, i18n.English), "client secret") {
+		t.Fatalf("wrong secret: %v / %q", err, Explain(err, i18n.English))
 	}
-	if strings.Contains(err.Error(), wrongSecret.ClientSecret) || strings.Contains(Explain(err, policy.German), wrongSecret.ClientSecret) {
+	if strings.Contains(err.Error(), wrongSecret.ClientSecret) || strings.Contains(Explain(err, i18n.German), wrongSecret.ClientSecret) {
 		t.Fatal("the secret appears in the error")
 	}
 
 	wrongToken := sellerCreds
 	wrongToken.RefreshToken = secrets.RefreshTokenPrefix + "revoked"
 	_, err = s.TestCredentials(ctx, wrongToken, spapi.RegionEU)
-	if !errors.As(err, &lwa) || lwa.Code != spapi.LWAInvalidGrant || !strings.Contains(Explain(err, policy.German), "Refresh-Token") {
-		t.Fatalf("wrong refresh token: %v / %q", err, Explain(err, policy.German))
+	if !errors.As(err, &lwa) || lwa.Code != spapi.LWAInvalidGrant || !strings.Contains(Explain(err, i18n.German), "Refresh-Token") {
+		t.Fatalf("wrong refresh token: %v / %q", err, Explain(err, i18n.German))
 	}
 
 	malformed := sellerCreds
@@ -75,10 +75,10 @@ func TestTestCredentials(t *testing.T) {
 	if !errors.Is(err, secrets.ErrInvalid) {
 		t.Fatalf("malformed client ID: %v", err)
 	}
-	if de := Explain(err, policy.German); !strings.Contains(de, `LWA-Client-ID: muss mit "amzn1.application-oa2-client." beginnen`) || strings.Contains(de, "must start") {
+	if de := Explain(err, i18n.German); !strings.Contains(de, `LWA-Client-ID: muss mit "amzn1.application-oa2-client." beginnen`) || strings.Contains(de, "must start") {
 		t.Errorf("German explanation of a malformed client ID: %q", de)
 	}
-	if en := Explain(err, policy.English); !strings.Contains(en, `LWA client ID: must start with "amzn1.application-oa2-client."`) {
+	if en := Explain(err, i18n.English); !strings.Contains(en, `LWA client ID: must start with "amzn1.application-oa2-client."`) {
 		t.Errorf("English explanation of a malformed client ID: %q", en)
 	}
 }
@@ -91,8 +91,8 @@ func TestEnvCredentialsAreUsedButNotStored(t *testing.T) {
 	env.Credentials = sellerCreds
 	opts.Env = env
 	s := openTest(t, opts)
-	if s.Mode() != ModeAmazon || s.Notice(policy.English) != "" {
-		t.Fatalf("Mode %s, notice %q", s.Mode(), s.Notice(policy.English))
+	if s.Mode() != ModeAmazon || s.Notice(i18n.English) != "" {
+		t.Fatalf("Mode %s, notice %q", s.Mode(), s.Notice(i18n.English))
 	}
 	res, err := s.Sync(ctx, nil)
 	if err != nil || res.Orders != 40 {
@@ -130,7 +130,7 @@ func TestSaveCredentialsThenLogout(t *testing.T) {
 
 	real := openTest(t, opts)
 	if real.Mode() != ModeAmazon {
-		t.Fatalf("after saving credentials Mode = %s (%s)", real.Mode(), real.Notice(policy.English))
+		t.Fatalf("after saving credentials Mode = %s (%s)", real.Mode(), real.Notice(i18n.English))
 	}
 	p, err := real.Profile(ctx)
 	if err != nil || p.StoreName != "Holzwerkstatt Bauer" || real.Region() != spapi.RegionEU {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 	"sellermail/policy"
 )
@@ -11,8 +12,8 @@ import (
 // Check runs the compliance engine on text as a message of kind for the
 // order in d (nil: no order known), explained in lang. It does no I/O and is
 // fast enough for every keystroke.
-func (s *Service) Check(text string, kind policy.Kind, d *OrderDetail, lang policy.UILang) policy.Result {
-	return s.checker.Check(s.policyMessage(text, kind, d), lang)
+func (s *Service) Check(text string, kind policy.Kind, d *OrderDetail, lang i18n.Lang) policy.Result {
+	return s.checker.Check(s.policyMessage(text, kind, d), PolicyLang(lang))
 }
 
 // policyMessage puts the order's facts beside the text: its ID, delivery

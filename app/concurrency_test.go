@@ -5,6 +5,7 @@ import (
 	"sync"
 	"testing"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 	"sellermail/policy"
 )
@@ -22,13 +23,13 @@ func TestServiceIsSafeForConcurrentUse(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for range 20 {
-				s.Check(problemText(d, "of rain"), policy.KindUnexpectedProblem, d, policy.English)
+				s.Check(problemText(d, "of rain"), policy.KindUnexpectedProblem, d, i18n.English)
 				if _, err := s.Orders(ctx, store.OrderFilter{Limit: 5}); err != nil {
 					t.Error(err)
 				}
 			}
 			if i == 0 {
-				if _, err := s.Send(ctx, SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindUnexpectedProblem, Text: problemText(d, "of fog")}, policy.English); err != nil {
+				if _, err := s.Send(ctx, SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindUnexpectedProblem, Text: problemText(d, "of fog")}, i18n.English); err != nil {
 					t.Error(err)
 				}
 			}

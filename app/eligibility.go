@@ -1,10 +1,9 @@
 package app
 
 import (
-	"fmt"
 	"time"
 
-	"sellermail/policy"
+	"sellermail/app/i18n"
 )
 
 // Amazon's solicitation window: from five days after the earliest delivery
@@ -81,44 +80,27 @@ func ReviewEligibility(f ReviewFacts, now time.Time) Eligibility {
 	return e
 }
 
-// Text explains the eligibility to a seller.
-func (e Eligibility) Text(lang policy.UILang) string {
-	de := lang == policy.German
-	date := func(t time.Time) string {
-		if de {
-			return t.Format("02.01.2006")
-		}
-		return t.Format("2006-01-02")
-	}
+// Text explains the eligibility to a seller in lang.
+func (e Eligibility) Text(lang i18n.Lang) string { return Render(e.text(), lang) }
+
+// text is the eligibility's catalogue text; the window's dates are
+// arguments that Render writes the way the language writes dates.
+func (e Eligibility) text() i18n.Text {
 	switch e.Reason {
 	case ReasonEligible:
-		return pick(de, fmt.Sprintf("A review request can be sent until %s.", date(e.Closes)),
-			fmt.Sprintf("Eine Bewertungsanfrage ist bis %s möglich.", date(e.Closes)))
+		return i18n.New("eligibility.eligible", "ClosesDate", e.Closes.Format(time.DateOnly))
 	case ReasonAlreadyRequested:
-		return pick(de, "A review was already requested for this order; Amazon allows one request per order.",
-			"Für diese Bestellung wurde schon um eine Bewertung gebeten; Amazon erlaubt eine Anfrage pro Bestellung.")
+		return i18n.New("eligibility.requested")
 	case ReasonNotShipped:
-		return pick(de, "Only shipped orders can get a review request.",
-			"Nur für versandte Bestellungen kann um eine Bewertung gebeten werden.")
+		return i18n.New("eligibility.notshipped")
 	case ReasonNoDeliveryDate:
-		return pick(de, "Amazon gave no delivery date for this order, so the review window is not known.",
-			"Amazon hat für diese Bestellung kein Lieferdatum genannt, daher ist das Zeitfenster unbekannt.")
+		return i18n.New("eligibility.nodelivery")
 	case ReasonTooEarly:
-		return pick(de, fmt.Sprintf("Too early: Amazon allows review requests from %s (five days after delivery).", date(e.Opens)),
-			fmt.Sprintf("Zu früh: Amazon erlaubt Bewertungsanfragen ab %s (fünf Tage nach der Lieferung).", date(e.Opens)))
+		return i18n.New("eligibility.tooearly", "OpensDate", e.Opens.Format(time.DateOnly))
 	case ReasonTooLate:
-		return pick(de, fmt.Sprintf("Too late: the window closed on %s (30 days after the latest delivery date).", date(e.Closes)),
-			fmt.Sprintf("Zu spät: Das Zeitfenster endete am %s (30 Tage nach dem spätesten Lieferdatum).", date(e.Closes)))
+		return i18n.New("eligibility.toolate", "ClosesDate", e.Closes.Format(time.DateOnly))
 	case ReasonNotOffered:
-		return pick(de, "Amazon does not offer a review request for this order right now.",
-			"Amazon bietet für diese Bestellung gerade keine Bewertungsanfrage an.")
+		return i18n.New("eligibility.notoffered")
 	}
-	return ""
-}
-
-func pick(de bool, en, ger string) string {
-	if de {
-		return ger
-	}
-	return en
+	return i18n.Text{}
 }

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"sellermail/policy"
+	"sellermail/app/i18n"
 )
 
 func TestReviewEligibility(t *testing.T) {
@@ -35,7 +35,7 @@ func TestReviewEligibility(t *testing.T) {
 			if e.Reason != tt.want || e.OK != (tt.want == ReasonEligible) {
 				t.Fatalf("got %v (ok %v), want %v", e.Reason, e.OK, tt.want)
 			}
-			for _, lang := range []policy.UILang{policy.English, policy.German} {
+			for _, lang := range []i18n.Lang{i18n.English, i18n.German} {
 				if e.Text(lang) == "" {
 					t.Errorf("no %s explanation", lang)
 				}
@@ -48,10 +48,10 @@ func TestEligibilityTextNamesTheDate(t *testing.T) {
 	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 	delivered := time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 	e := ReviewEligibility(ReviewFacts{Status: "SHIPPED", EarliestDelivery: delivered, LatestDelivery: delivered}, now)
-	if got := e.Text(policy.German); !strings.Contains(got, "30.11.2026") {
+	if got := e.Text(i18n.German); !strings.Contains(got, "30.11.2026") {
 		t.Errorf("German text %q does not name the opening date 30.11.2026", got)
 	}
-	if got := e.Text(policy.English); !strings.Contains(got, "2026-11-30") {
+	if got := e.Text(i18n.English); !strings.Contains(got, "2026-11-30") {
 		t.Errorf("English text %q does not name the opening date 2026-11-30", got)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"sellermail/app/i18n"
 	"sellermail/app/secrets"
 	"sellermail/app/secrets/secretstest"
 	"sellermail/app/store"
@@ -128,7 +129,7 @@ func wantRefusal(t *testing.T, err, kind error) *Refusal {
 	if !errors.As(err, &r) {
 		t.Fatalf("error %v is not a *Refusal", err)
 	}
-	en, de := Explain(err, policy.English), Explain(err, policy.German)
+	en, de := Explain(err, i18n.English), Explain(err, i18n.German)
 	if en == "" || de == "" || en == de {
 		t.Fatalf("explanations not in both languages: en %q, de %q", en, de)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"testing"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 	"sellermail/policy"
 )
@@ -19,7 +20,7 @@ func TestHistoryFilterSearchAndExport(t *testing.T) {
 		d      *OrderDetail
 		reason string
 	}{{a, "a thunderstorm flooded the warehouse"}, {b, "the courier van broke down"}} {
-		if res, err := s.Send(ctx, SendRequest{OrderID: x.d.Order.OrderID, Kind: policy.KindUnexpectedProblem, Text: problemText(x.d, x.reason)}, policy.English); err != nil {
+		if res, err := s.Send(ctx, SendRequest{OrderID: x.d.Order.OrderID, Kind: policy.KindUnexpectedProblem, Text: problemText(x.d, x.reason)}, i18n.English); err != nil {
 			t.Fatalf("Send: %v (%s)", err, res.Explanation)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 	"sellermail/policy"
 	"sellermail/spapi"
@@ -42,18 +43,22 @@ func (d *OrderDetail) Offers(k policy.Kind) bool { return slices.Contains(d.Offe
 
 // KindNote explains in lang why a kind cannot be chosen, "" when it can.
 // Amazon does not say why it leaves a kind out; the note says what it depends on.
-func (d *OrderDetail) KindNote(k policy.Kind, lang policy.UILang) string {
-	de := lang == policy.German
+func (d *OrderDetail) KindNote(k policy.Kind, lang i18n.Lang) string {
+	if key := d.kindNote(k); key != "" {
+		return i18n.T(lang, key)
+	}
+	return ""
+}
+
+// kindNote is the catalogue key of KindNote's text, "" when k can be chosen.
+func (d *OrderDetail) kindNote(k policy.Kind) string {
 	switch {
 	case k == policy.KindReply:
-		return pick(de, "Replies to buyer messages are written in Seller Central; Amazon offers no way to send them from here.",
-			"Antworten auf Käufernachrichten werden in Seller Central geschrieben; Amazon bietet keinen Weg, sie von hier zu senden.")
+		return "kindnote.reply"
 	case d.KindsFetchedAt.IsZero():
-		return pick(de, "Amazon has not been asked yet which message types this order allows.",
-			"Amazon wurde noch nicht gefragt, welche Nachrichtenarten diese Bestellung erlaubt.")
+		return "kindnote.notasked"
 	case !d.Offers(k):
-		return pick(de, "Amazon does not offer this message type for this order now; it depends on the order's status, how it is fulfilled and the messages already sent.",
-			"Amazon bietet diese Nachrichtenart für diese Bestellung gerade nicht an; das hängt vom Bestellstatus, vom Versand und von bereits gesendeten Nachrichten ab.")
+		return "kindnote.notoffered"
 	}
 	return ""
 }
@@ -141,14 +146,12 @@ func (s *Service) order(ctx context.Context, orderID string) (store.Order, error
 		return o, err
 	}
 	if !spapi.ValidOrderID(orderID) {
-		return store.Order{}, refusal(ErrUnknownOrder, "“"+orderID+"” is not an Amazon order ID (like 302-1234567-1234567).",
-			"„"+orderID+"“ ist keine Amazon-Bestellnummer (wie 302-1234567-1234567).")
+		return store.Order{}, refusal(ErrUnknownOrder, "refusal.order.malformed", "Order", orderID)
 	}
 	ao, err := s.client.GetOrder(ctx, orderID, spapi.IncludeFulfillment)
 	var apiErr *spapi.APIError
 	if errors.As(err, &apiErr) && apiErr.StatusCode == 404 {
-		return store.Order{}, refusal(ErrUnknownOrder, "Amazon does not know the order "+orderID+".",
-			"Amazon kennt die Bestellung "+orderID+" nicht.")
+		return store.Order{}, refusal(ErrUnknownOrder, "refusal.order.unknown", "Order", orderID)
 	}
 	if err != nil {
 		return store.Order{}, err

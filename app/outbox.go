@@ -4,8 +4,19 @@ import (
 	"context"
 	"errors"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 	"sellermail/policy"
+)
+
+// The reasons stored with a message or review request the seller never
+// had an error for. They are catalogue keys; migration 0003 maps the
+// prose older versions stored to them.
+const (
+	reasonInterrupted       = "reason.interrupted"
+	reasonReviewInterrupted = "reason.review.interrupted"
+	reasonDiscarded         = "reason.discarded"
+	reasonNotReceived       = "reason.notreceived"
 )
 
 // recoverOutbox runs at Open: a message still "sending" was interrupted by
@@ -27,9 +38,7 @@ func (s *Service) recoverOutbox(ctx context.Context) error {
 // window and the command line) may have finished one since, and the store
 // refuses to change a finished message; that one is left as it is.
 func (s *Service) markInterrupted(ctx context.Context, pending []store.Message) error {
-	why := pick(s.lang == policy.German,
-		"Sellermail stopped while this message was being sent, so it may or may not have reached Amazon. Check Buyer-Seller Messages in Seller Central before sending it again.",
-		"Sellermail wurde beendet, während diese Nachricht gesendet wurde; sie hat Amazon vielleicht erreicht, vielleicht nicht. Prüfen Sie die Käufer-Verkäufer-Nachrichten in Seller Central, bevor Sie sie erneut senden.")
+	why := i18n.New(reasonInterrupted).Encode()
 	for _, m := range pending {
 		if m.Status != store.StatusSending {
 			continue
@@ -55,30 +64,28 @@ func (s *Service) Unresolved(ctx context.Context) ([]store.Message, error) {
 
 // DiscardQueued drops a queued message: it becomes failed with the reason
 // "discarded" and is never sent.
-func (s *Service) DiscardQueued(ctx context.Context, id int64, lang policy.UILang) error {
+func (s *Service) DiscardQueued(ctx context.Context, id int64) error {
 	if _, err := s.queued(ctx, id); err != nil {
 		return err
 	}
-	return s.store.MarkFailed(ctx, id, pick(lang == policy.German, "Discarded by the seller.", "Vom Verkäufer verworfen."))
+	return s.store.MarkFailed(ctx, id, i18n.New(reasonDiscarded).Encode())
 }
 
 // SendQueued sends a message that was left queued, after checking it again
 // against the order's current facts. Messages with attachments cannot be
 // sent this way (the files are not kept): discard them and compose again.
-func (s *Service) SendQueued(ctx context.Context, id int64, lang policy.UILang) (SendResult, error) {
-	lang = uiLang(lang)
+func (s *Service) SendQueued(ctx context.Context, id int64, lang i18n.Lang) (SendResult, error) {
 	m, err := s.queued(ctx, id)
 	if err != nil {
-		return SendResult{ID: id, Explanation: Explain(err, lang)}, err
+		return SendResult{ID: id, Explanation: ErrorText(err)}, err
 	}
 	res := SendResult{ID: id, Status: m.Status}
 	fail := func(err error) (SendResult, error) {
-		res.Explanation = Explain(err, lang)
+		res.Explanation = ErrorText(err)
 		return res, err
 	}
 	if len(m.Attachments) > 0 {
-		return fail(refusal(ErrAttachments, "The attached files are not kept in the outbox; discard this message and write it again with its files.",
-			"Angehängte Dateien werden im Postausgang nicht aufbewahrt; verwerfen Sie diese Nachricht und schreiben Sie sie mit den Dateien neu."))
+		return fail(refusal(ErrAttachments, "refusal.attachments.notkept"))
 	}
 	d, err := s.OrderDetail(ctx, m.OrderID)
 	if err != nil {
@@ -89,30 +96,27 @@ func (s *Service) SendQueued(ctx context.Context, id int64, lang policy.UILang) 
 	}
 	res.Check = s.Check(m.Text, policy.Kind(m.Kind), withoutMessage(d, id), lang)
 	if res.Check.Blocked() {
-		r := refusal(ErrBlocked, "The message breaks a rule Amazon enforces and was not sent: "+firstBlock(res.Check),
-			"Die Nachricht verstößt gegen eine Regel, die Amazon durchsetzt, und wurde nicht gesendet: "+firstBlock(res.Check))
+		r := refusal(ErrBlocked, "refusal.blocked", "Rule", firstBlock(res.Check))
 		r.Check = &res.Check
 		return fail(r)
 	}
-	return s.deliver(ctx, m, nil, res, lang)
+	return s.deliver(ctx, m, nil, res)
 }
 
 // ResolveUnknown records what the seller found in Seller Central about a
 // message whose outcome was unknown: sent, or not sent (failed).
-func (s *Service) ResolveUnknown(ctx context.Context, id int64, sent bool, lang policy.UILang) error {
+func (s *Service) ResolveUnknown(ctx context.Context, id int64, sent bool) error {
 	m, err := s.store.GetMessage(ctx, id)
 	if err != nil {
 		return err
 	}
 	if m.Status != store.StatusUnknown {
-		return refusal(ErrNotQueued, "Only a message whose outcome is unknown can be resolved.",
-			"Nur eine Nachricht mit unbekanntem Ergebnis kann geklärt werden.")
+		return refusal(ErrNotQueued, "refusal.resolve.notunknown")
 	}
 	if sent {
 		return s.store.MarkSent(ctx, id, "")
 	}
-	return s.store.MarkFailed(ctx, id, pick(lang == policy.German, "Not received by Amazon, as the seller checked.",
-		"Laut Prüfung des Verkäufers nicht bei Amazon angekommen."))
+	return s.store.MarkFailed(ctx, id, i18n.New(reasonNotReceived).Encode())
 }
 
 // queued returns a message that is queued, or a refusal.
@@ -122,8 +126,7 @@ func (s *Service) queued(ctx context.Context, id int64) (store.Message, error) {
 		return m, err
 	}
 	if m.Status != store.StatusQueued {
-		return m, refusal(ErrNotQueued, "This message is "+string(m.Status)+", not waiting in the outbox; it is not sent again on its own.",
-			"Diese Nachricht ist im Status „"+string(m.Status)+"“ und wartet nicht im Postausgang; sie wird nicht von selbst erneut gesendet.")
+		return m, refusal(ErrNotQueued, "refusal.notqueued", "Status", string(m.Status))
 	}
 	return m, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 	"sellermail/policy"
 )
@@ -45,7 +46,7 @@ func TestOutboxRecoveryAfterCrash(t *testing.T) {
 	if m.Status != store.StatusUnknown || m.Error == "" {
 		t.Fatalf("interrupted message is %s (%q), want unknown with a reason", m.Status, m.Error)
 	}
-	if _, err := s2.SendQueued(ctx, sending, policy.English); !errors.Is(err, ErrNotQueued) {
+	if _, err := s2.SendQueued(ctx, sending, i18n.English); !errors.Is(err, ErrNotQueued) {
 		t.Fatalf("SendQueued of the interrupted message = %v, want ErrNotQueued", err)
 	}
 	pending, err := s2.Pending(ctx)
@@ -56,7 +57,7 @@ func TestOutboxRecoveryAfterCrash(t *testing.T) {
 		t.Fatalf("Pending = %+v, want the queued message only", pending)
 	}
 	// The seller sends the queued one; the interrupted one is never sent.
-	res, err := s2.SendQueued(ctx, queued, policy.English)
+	res, err := s2.SendQueued(ctx, queued, i18n.English)
 	if err != nil || res.Status != store.StatusSent {
 		t.Fatalf("SendQueued: %+v, %v", res, err)
 	}
@@ -72,14 +73,14 @@ func TestDiscardQueued(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DiscardQueued(ctx, id, policy.German); err != nil {
+	if err := s.DiscardQueued(ctx, id); err != nil {
 		t.Fatal(err)
 	}
 	m, _ := s.Message(ctx, id)
-	if m.Status != store.StatusFailed || m.Error != "Vom Verkäufer verworfen." {
+	if m.Status != store.StatusFailed || StoredReason(m.Error, i18n.German) != "Vom Verkäufer verworfen." || StoredReason(m.Error, i18n.English) != "Discarded by the seller." {
 		t.Fatalf("discarded message %+v", m)
 	}
-	if err := s.DiscardQueued(ctx, id, policy.English); !errors.Is(err, ErrNotQueued) {
+	if err := s.DiscardQueued(ctx, id); !errors.Is(err, ErrNotQueued) {
 		t.Fatalf("second discard = %v", err)
 	}
 }

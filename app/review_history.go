@@ -4,8 +4,8 @@ import (
 	"context"
 	"io"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
-	"sellermail/policy"
 )
 
 // ReviewHistory lists the review requests matching f, newest first: sent,
@@ -25,18 +25,16 @@ func (s *Service) ExportReviewsCSV(ctx context.Context, w io.Writer, f store.Rev
 // Not sent makes the order eligible again; that is safe, because a request
 // is only ever sent after Amazon offered it, and Amazon stops offering it
 // once one arrived.
-func (s *Service) ResolveUnknownReview(ctx context.Context, id int64, sent bool, lang policy.UILang) error {
+func (s *Service) ResolveUnknownReview(ctx context.Context, id int64, sent bool) error {
 	r, err := s.store.GetReviewRequest(ctx, id)
 	if err != nil {
 		return err
 	}
 	if r.Status != store.ReviewUnknown {
-		return refusal(ErrOutcomeKnown, "Only a review request whose outcome is unknown can be resolved.",
-			"Nur eine Bewertungsanfrage mit unbekanntem Ergebnis kann geklärt werden.")
+		return refusal(ErrOutcomeKnown, "refusal.resolve.review.notunknown")
 	}
 	if sent {
 		return s.store.UpdateReviewRequest(ctx, id, store.ReviewSent, r.RequestID, "")
 	}
-	return s.store.UpdateReviewRequest(ctx, id, store.ReviewFailed, r.RequestID, pick(lang == policy.German,
-		"Not received by Amazon, as the seller checked.", "Laut Prüfung des Verkäufers nicht bei Amazon angekommen."))
+	return s.store.UpdateReviewRequest(ctx, id, store.ReviewFailed, r.RequestID, i18n.New(reasonNotReceived).Encode())
 }

@@ -7,8 +7,8 @@ import (
 	"errors"
 	"testing"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
-	"sellermail/policy"
 )
 
 func TestReviewHistoryListsRequests(t *testing.T) {
@@ -77,10 +77,10 @@ func TestResolveUnknownReview(t *testing.T) {
 		t.Fatalf("unknown after the crash: %+v, %v", unknown, err)
 	}
 
-	if err := s.ResolveUnknownReview(ctx, ids[0], true, policy.English); err != nil {
+	if err := s.ResolveUnknownReview(ctx, ids[0], true); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.ResolveUnknownReview(ctx, ids[1], false, policy.German); err != nil {
+	if err := s.ResolveUnknownReview(ctx, ids[1], false); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.ReviewHistory(ctx, store.ReviewFilter{})
@@ -91,7 +91,7 @@ func TestResolveUnknownReview(t *testing.T) {
 	if r := byID[ids[0]]; r.Status != store.ReviewSent || r.Error != "" {
 		t.Errorf("resolved as sent: %+v", r)
 	}
-	if r := byID[ids[1]]; r.Status != store.ReviewFailed || r.Error != "Laut Prüfung des Verkäufers nicht bei Amazon angekommen." {
+	if r := byID[ids[1]]; r.Status != store.ReviewFailed || StoredReason(r.Error, i18n.German) != "Laut Prüfung des Verkäufers nicht bei Amazon angekommen." {
 		t.Errorf("resolved as not sent: %+v", r)
 	}
 	// Sent counts as requested, not sent frees the order for a new request.
@@ -103,11 +103,11 @@ func TestResolveUnknownReview(t *testing.T) {
 	}
 
 	// Only unknown outcomes can be resolved.
-	err = s.ResolveUnknownReview(ctx, ids[0], false, policy.English)
-	if !errors.Is(err, ErrOutcomeKnown) || Explain(err, policy.German) != "Nur eine Bewertungsanfrage mit unbekanntem Ergebnis kann geklärt werden." {
+	err = s.ResolveUnknownReview(ctx, ids[0], false)
+	if !errors.Is(err, ErrOutcomeKnown) || Explain(err, i18n.German) != "Nur eine Bewertungsanfrage mit unbekanntem Ergebnis kann geklärt werden." {
 		t.Errorf("resolving a sent request: %v", err)
 	}
-	if err := s.ResolveUnknownReview(ctx, 999, true, policy.English); !errors.Is(err, store.ErrNotFound) {
+	if err := s.ResolveUnknownReview(ctx, 999, true); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("resolving a missing request: %v", err)
 	}
 }

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"strings"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
-	"sellermail/policy"
 	"sellermail/spapi"
 )
 
@@ -49,8 +49,7 @@ func (s *Service) RequestReview(ctx context.Context, orderID string) (ReviewResu
 	o, err := s.store.GetOrder(ctx, orderID)
 	if err != nil {
 		if errors.Is(err, store.ErrNotFound) {
-			err = refusal(ErrUnknownOrder, "The order "+orderID+" is not in the local data; sync first.",
-				"Die Bestellung "+orderID+" ist nicht in den lokalen Daten; bitte zuerst synchronisieren.")
+			err = refusal(ErrUnknownOrder, "refusal.order.notlocal", "Order", orderID)
 		}
 		r.Err = err
 		return r, err
@@ -97,7 +96,7 @@ func (s *Service) requestReview(ctx context.Context, o store.Order) (ReviewResul
 	case errors.Is(err, spapi.ErrOutcomeUnknown):
 		r.Status = store.ReviewUnknown
 		err = &reviewOutcomeUnknown{err: err}
-		if merr := s.store.UpdateReviewRequest(keep, id, store.ReviewUnknown, "", Explain(err, s.lang)); merr != nil {
+		if merr := s.store.UpdateReviewRequest(keep, id, store.ReviewUnknown, "", ErrorText(err).Encode()); merr != nil {
 			err = errors.Join(err, merr)
 		}
 		return fail(err)
@@ -105,14 +104,14 @@ func (s *Service) requestReview(ctx context.Context, o store.Order) (ReviewResul
 		// Amazon offered it a moment ago, so the one request per order was
 		// already made (elsewhere, or by a send whose answer was lost).
 		r.Status, r.RequestID = store.ReviewSent, apiErr.RequestID
-		if merr := s.store.UpdateReviewRequest(keep, id, store.ReviewSent, apiErr.RequestID, Explain(err, s.lang)); merr != nil {
+		if merr := s.store.UpdateReviewRequest(keep, id, store.ReviewSent, apiErr.RequestID, ErrorText(err).Encode()); merr != nil {
 			return fail(merr)
 		}
 		r.Eligibility = Eligibility{Reason: ReasonAlreadyRequested, Opens: r.Eligibility.Opens, Closes: r.Eligibility.Closes}
 		return fail(notEligible(r.Eligibility))
 	}
 	r.Status = store.ReviewFailed
-	if merr := s.store.UpdateReviewRequest(keep, id, store.ReviewFailed, "", Explain(err, s.lang)); merr != nil {
+	if merr := s.store.UpdateReviewRequest(keep, id, store.ReviewFailed, "", ErrorText(err).Encode()); merr != nil {
 		err = errors.Join(err, merr)
 	}
 	return fail(err)
@@ -120,7 +119,7 @@ func (s *Service) requestReview(ctx context.Context, o store.Order) (ReviewResul
 
 // notEligible wraps an eligibility in a refusal.
 func notEligible(e Eligibility) error {
-	r := refusal(ErrNotEligible, e.Text(policy.English), e.Text(policy.German))
+	r := &Refusal{Kind: ErrNotEligible, Text: e.text()}
 	r.Eligibility = &e
 	return r
 }
@@ -201,9 +200,7 @@ func (s *Service) recoverReviews(ctx context.Context) error {
 // window and the command line) may have finished one since, and the store
 // refuses to change a finished request; that one is left as it is.
 func (s *Service) markReviewsInterrupted(ctx context.Context, rs []store.ReviewRequest) error {
-	why := pick(s.lang == policy.German,
-		"Sellermail stopped while this review request was being sent; Amazon may have received it.",
-		"Sellermail wurde beendet, während diese Bewertungsanfrage gesendet wurde; Amazon hat sie vielleicht erhalten.")
+	why := i18n.New(reasonReviewInterrupted).Encode()
 	for _, r := range rs {
 		if r.Status != store.ReviewSending {
 			continue
@@ -215,9 +212,9 @@ func (s *Service) markReviewsInterrupted(ctx context.Context, rs []store.ReviewR
 	return nil
 }
 
-// reviewOutcomeUnknown is a review request whose answer was lost. It
-// explains itself in terms of review requests: the spapi error it wraps
-// speaks of a message and Buyer-Seller Messages.
+// reviewOutcomeUnknown is a review request whose answer was lost. Its text
+// (error.review.outcomeunknown) speaks of review requests: the spapi error
+// it wraps speaks of a message and Buyer-Seller Messages.
 type reviewOutcomeUnknown struct{ err error }
 
 // Error returns the underlying error's text.
@@ -225,12 +222,3 @@ func (e *reviewOutcomeUnknown) Error() string { return e.err.Error() }
 
 // Unwrap keeps errors.Is(err, spapi.ErrOutcomeUnknown) true.
 func (e *reviewOutcomeUnknown) Unwrap() error { return e.err }
-
-// Explain tells the seller what to check before anything else happens.
-func (e *reviewOutcomeUnknown) Explain(lang spapi.Lang) string {
-	return pick(lang == spapi.German,
-		"The connection to Amazon broke after the review request was handed over, so Amazon may or may not have received it. "+
-			"Sellermail will not send it again by itself: open the order in Seller Central, see whether \"Request a Review\" is still offered, and record what you find.",
-		"Die Verbindung zu Amazon brach ab, nachdem die Bewertungsanfrage übergeben war; Amazon hat sie vielleicht erhalten, vielleicht nicht. "+
-			"Sellermail sendet sie nicht von selbst erneut: Öffnen Sie die Bestellung in Seller Central, prüfen Sie, ob \"Bewertung anfordern\" noch angeboten wird, und tragen Sie das Ergebnis ein.")
-}

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
-	"sellermail/policy"
 	"sellermail/spapi"
 	"sellermail/spapi/sandbox"
 )
@@ -58,8 +58,8 @@ func TestRequestReview(t *testing.T) {
 		t.Fatal("no unshipped demo order")
 	}
 	_, err = s.RequestReview(ctx, un[0].OrderID)
-	if !strings.Contains(Explain(err, policy.German), "versandte") {
-		t.Fatalf("German reason %q", Explain(err, policy.German))
+	if !strings.Contains(Explain(err, i18n.German), "versandte") {
+		t.Fatalf("German reason %q", Explain(err, i18n.German))
 	}
 }
 
@@ -156,12 +156,13 @@ func TestReviewRequestWithLostAnswerIsExplainedAsAReviewRequest(t *testing.T) {
 		t.Fatalf("recorded %+v", rs)
 	}
 	for _, c := range []struct {
-		lang       policy.UILang
+		lang       i18n.Lang
 		text, want string
 	}{
-		{policy.English, Explain(err, policy.English), "review request"},
-		{policy.German, Explain(err, policy.German), "Bewertungsanfrage"},
-		{s.lang, rs[0].Error, "review request"},
+		{i18n.English, Explain(err, i18n.English), "review request"},
+		{i18n.German, Explain(err, i18n.German), "Bewertungsanfrage"},
+		{i18n.English, StoredReason(rs[0].Error, i18n.English), "review request"},
+		{i18n.German, StoredReason(rs[0].Error, i18n.German), "Bewertungsanfrage"},
 	} {
 		if !strings.Contains(c.text, c.want) || strings.Contains(c.text, "Buyer-Seller") || strings.Contains(c.text, "Käufer-Verkäufer") {
 			t.Errorf("%s explanation %q does not speak of the review request", c.lang, c.text)

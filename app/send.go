@@ -4,16 +4,18 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"mime"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 	"sellermail/policy"
 	"sellermail/spapi"
@@ -52,8 +54,8 @@ type SendResult struct {
 	RequestID string
 	// Check is the compliance result the message was sent (or refused) with.
 	Check policy.Result
-	// Explanation says in the seller's language what happened when it was not sent.
-	Explanation string
+	// Explanation says what happened when it was not sent; render it with Render.
+	Explanation i18n.Text
 }
 
 // Send checks and sends a message through the outbox: the message is
@@ -63,23 +65,21 @@ type SendResult struct {
 // kinds Amazon does not offer, bad attachments) happen before anything is
 // stored or sent. The error is nil only when Amazon accepted the message
 // (or, with DryRun, would be asked to).
-func (s *Service) Send(ctx context.Context, req SendRequest, lang policy.UILang) (SendResult, error) {
-	lang = uiLang(lang)
+func (s *Service) Send(ctx context.Context, req SendRequest, lang i18n.Lang) (SendResult, error) {
 	d, err := s.OrderDetail(ctx, req.OrderID)
 	if err != nil {
-		return SendResult{Explanation: Explain(err, lang)}, err
+		return SendResult{Explanation: ErrorText(err)}, err
 	}
 	res := SendResult{Check: s.Check(req.Text, req.Kind, d, lang)}
 	fail := func(err error) (SendResult, error) {
-		res.Explanation = Explain(err, lang)
+		res.Explanation = ErrorText(err)
 		return res, err
 	}
 	if err := s.checkKind(d, req.Kind); err != nil {
 		return fail(err)
 	}
 	if res.Check.Blocked() {
-		r := refusal(ErrBlocked, "The message breaks a rule Amazon enforces and was not sent: "+firstBlock(res.Check),
-			"Die Nachricht verstößt gegen eine Regel, die Amazon durchsetzt, und wurde nicht gesendet: "+firstBlock(res.Check))
+		r := refusal(ErrBlocked, "refusal.blocked", "Rule", firstBlock(res.Check))
 		r.Check = &res.Check
 		return fail(r)
 	}
@@ -104,17 +104,16 @@ func (s *Service) Send(ctx context.Context, req SendRequest, lang policy.UILang)
 	}
 	m.ID = id
 	res.ID = id
-	return s.deliver(ctx, m, files, res, lang)
+	return s.deliver(ctx, m, files, res)
 }
 
 // checkKind refuses kinds that cannot be sent for the order now.
 func (s *Service) checkKind(d *OrderDetail, k policy.Kind) error {
 	if _, err := policy.ParseKind(string(k)); err != nil {
-		return refusal(ErrKindNotSendable, fmt.Sprintf("%q is not a message type Amazon offers.", string(k)),
-			fmt.Sprintf("%q ist keine Nachrichtenart, die Amazon anbietet.", string(k)))
+		return refusal(ErrKindNotSendable, "refusal.kind.unknown", "Kind", fmt.Sprintf("%q", string(k)))
 	}
 	if k == policy.KindReply {
-		return refusal(ErrKindNotSendable, d.KindNote(k, policy.English), d.KindNote(k, policy.German))
+		return refusal(ErrKindNotSendable, d.kindNote(k))
 	}
 	if d.Offers(k) {
 		return nil
@@ -122,18 +121,18 @@ func (s *Service) checkKind(d *OrderDetail, k policy.Kind) error {
 	if d.KindsFetchedAt.IsZero() && d.FactsErr != nil {
 		return d.FactsErr
 	}
-	return refusal(ErrKindNotOffered, d.KindNote(k, policy.English), d.KindNote(k, policy.German))
+	return refusal(ErrKindNotOffered, d.kindNote(k))
 }
 
 // deliver uploads the attachments and sends a queued message, recording
 // every step before the next one starts.
-func (s *Service) deliver(ctx context.Context, m store.Message, files []attachment, res SendResult, lang policy.UILang) (SendResult, error) {
+func (s *Service) deliver(ctx context.Context, m store.Message, files []attachment, res SendResult) (SendResult, error) {
 	// Once Amazon may have the message its outcome must be recorded even if
 	// the caller gives up, so the marks after the call ignore cancellation.
 	keep := context.WithoutCancel(ctx)
 	fail := func(err error) (SendResult, error) {
-		res.Status, res.Explanation = store.StatusFailed, Explain(err, lang)
-		if merr := s.store.MarkFailed(keep, m.ID, res.Explanation); merr != nil {
+		res.Status, res.Explanation = store.StatusFailed, ErrorText(err)
+		if merr := s.store.MarkFailed(keep, m.ID, res.Explanation.Encode()); merr != nil {
 			return res, errors.Join(err, merr)
 		}
 		return res, err
@@ -150,7 +149,7 @@ func (s *Service) deliver(ctx context.Context, m store.Message, files []attachme
 		atts = append(atts, a)
 	}
 	if err := s.store.MarkSending(ctx, m.ID); err != nil {
-		res.Explanation = Explain(err, lang)
+		res.Explanation = ErrorText(err)
 		return res, err
 	}
 	sent, err := s.client.SendMessage(ctx, m.OrderID, m.MarketplaceID, spapi.Message{Kind: spapi.MessageKind(m.Kind), Text: m.Text, Attachments: atts})
@@ -163,12 +162,12 @@ func (s *Service) deliver(ctx context.Context, m store.Message, files []attachme
 		_ = s.store.DeleteDraft(keep, m.OrderID, m.Kind) // the message is sent; a stale draft only clutters
 		return res, nil
 	case errors.Is(err, spapi.ErrOutcomeUnknown):
-		res.Status, res.Explanation = store.StatusUnknown, Explain(err, lang)
+		res.Status, res.Explanation = store.StatusUnknown, ErrorText(err)
 		var ou *spapi.OutcomeUnknownError
 		if errors.As(err, &ou) {
 			res.RequestID = ou.RequestID
 		}
-		if merr := s.store.MarkUnknown(keep, m.ID, res.Explanation); merr != nil {
+		if merr := s.store.MarkUnknown(keep, m.ID, res.Explanation.Encode()); merr != nil {
 			return res, errors.Join(err, merr)
 		}
 		return res, err
@@ -176,11 +175,11 @@ func (s *Service) deliver(ctx context.Context, m store.Message, files []attachme
 	return fail(err)
 }
 
-// firstBlock is the first block finding's explanation.
+// firstBlock is the rule of the first block finding.
 func firstBlock(r policy.Result) string {
 	for _, f := range r.Findings {
 		if f.Severity >= policy.Block {
-			return f.Message
+			return f.Rule
 		}
 	}
 	return ""
@@ -195,18 +194,6 @@ func messageLang(r policy.Result, buyerLocale string) string {
 	return strings.ToLower(l)
 }
 
-// findingsJSON records the findings the message went out with.
-func findingsJSON(r policy.Result) string {
-	if len(r.Findings) == 0 {
-		return ""
-	}
-	b, err := json.Marshal(r.Findings)
-	if err != nil {
-		return ""
-	}
-	return string(b)
-}
-
 // attachment is a file read into memory, with its hash.
 type attachment struct {
 	name, contentType, sha256 string
@@ -216,8 +203,7 @@ type attachment struct {
 // readAttachments loads the files, refusing more than Amazon takes.
 func readAttachments(in []AttachmentFile) ([]attachment, error) {
 	if len(in) > 5 {
-		return nil, refusal(ErrAttachments, fmt.Sprintf("%d files attached; Amazon takes at most 5 per message.", len(in)),
-			fmt.Sprintf("%d Dateien angehängt; Amazon nimmt höchstens 5 pro Nachricht.", len(in)))
+		return nil, refusal(ErrAttachments, "refusal.attachments.toomany", "N", strconv.Itoa(len(in)))
 	}
 	out := make([]attachment, 0, len(in))
 	for _, f := range in {
@@ -233,8 +219,7 @@ func readAttachments(in []AttachmentFile) ([]attachment, error) {
 			a.data = data
 		}
 		if len(a.data) > MaxAttachmentBytes {
-			return nil, refusal(ErrAttachments, fmt.Sprintf("%s is larger than 10 MB.", a.name),
-				fmt.Sprintf("%s ist größer als 10 MB.", a.name))
+			return nil, refusal(ErrAttachments, "refusal.attachments.toolarge", "Name", a.name)
 		}
 		if a.contentType == "" {
 			a.contentType = mime.TypeByExtension(strings.ToLower(filepath.Ext(a.name)))
@@ -252,15 +237,18 @@ func readAttachments(in []AttachmentFile) ([]attachment, error) {
 // readFile reads at most MaxAttachmentBytes+1 bytes, with a clear error.
 func readFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
-	if err != nil {
-		return nil, refusal(ErrAttachments, "The file "+path+" cannot be read: "+err.Error(),
-			"Die Datei "+path+" kann nicht gelesen werden: "+err.Error())
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, refusal(ErrAttachments, "refusal.attachments.missing", "Path", path)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, refusal(ErrAttachments, "refusal.attachments.denied", "Path", path)
+	case err != nil:
+		return nil, refusal(ErrAttachments, "refusal.attachments.unreadable", "Path", path)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxAttachmentBytes+1))
 	if err != nil {
-		return nil, refusal(ErrAttachments, "The file "+path+" cannot be read: "+err.Error(),
-			"Die Datei "+path+" kann nicht gelesen werden: "+err.Error())
+		return nil, refusal(ErrAttachments, "refusal.attachments.unreadable", "Path", path)
 	}
 	return data, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 	"sellermail/policy"
 	"sellermail/spapi"
@@ -16,10 +17,10 @@ func TestSendCompliantMessage(t *testing.T) {
 	s := syncedDemo(t)
 	d := offersIn(t, s, policy.KindUnexpectedProblem)
 	text := problemText(d, "our supplier delivered late")
-	if r := s.Check(text, policy.KindUnexpectedProblem, d, policy.English); r.Blocked() {
+	if r := s.Check(text, policy.KindUnexpectedProblem, d, i18n.English); r.Blocked() {
 		t.Fatalf("test text is blocked: %+v", r.Findings)
 	}
-	res, err := s.Send(ctx, SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindUnexpectedProblem, Text: text}, policy.English)
+	res, err := s.Send(ctx, SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindUnexpectedProblem, Text: text}, i18n.English)
 	if err != nil {
 		t.Fatalf("Send: %v (%s)", err, res.Explanation)
 	}
@@ -42,7 +43,7 @@ func TestSendCompliantMessage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !hasRule(s.Check(text, policy.KindUnexpectedProblem, d2, policy.English), "DUPLICATE_MESSAGE") {
+	if !hasRule(s.Check(text, policy.KindUnexpectedProblem, d2, i18n.English), "DUPLICATE_MESSAGE") {
 		t.Error("sending the same text again is not reported as a duplicate")
 	}
 }
@@ -61,12 +62,12 @@ func TestSendRefusesBlockedMessageBeforeAnyRequest(t *testing.T) {
 	s := syncedDemo(t)
 	d := offersIn(t, s, policy.KindUnexpectedProblem)
 	text := problemText(d, "the carrier lost it") + " Details: https://example.com/status"
-	res, err := s.Send(ctx, SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindUnexpectedProblem, Text: text}, policy.German)
+	res, err := s.Send(ctx, SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindUnexpectedProblem, Text: text}, i18n.German)
 	r := wantRefusal(t, err, ErrBlocked)
 	if r.Check == nil || !r.Check.Blocked() || !hasRule(*r.Check, "EXTERNAL_LINK") {
 		t.Fatalf("refusal carries no blocking result: %+v", r.Check)
 	}
-	if res.ID != 0 || res.Explanation == "" {
+	if res.ID != 0 || res.Explanation.IsZero() {
 		t.Fatalf("result %+v", res)
 	}
 	if got := sentFor(s.demo, d.Order.OrderID); len(got) != 0 {
@@ -84,9 +85,9 @@ func TestSendRefusesKindTheOrderDoesNotOffer(t *testing.T) {
 		return !d.Offers(policy.KindConfirmOrderDetails)
 	})
 	_, err := s.Send(ctx, SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindConfirmOrderDetails,
-		Text: "Hello, could you confirm the colour for order " + d.Order.OrderID + "?"}, policy.English)
+		Text: "Hello, could you confirm the colour for order " + d.Order.OrderID + "?"}, i18n.English)
 	wantRefusal(t, err, ErrKindNotOffered)
-	_, err = s.Send(ctx, SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindReply, Text: "Hello"}, policy.English)
+	_, err = s.Send(ctx, SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindReply, Text: "Hello"}, i18n.English)
 	wantRefusal(t, err, ErrKindNotSendable)
 	if len(s.demo.Sent()) != 0 {
 		t.Fatal("a refused message reached Amazon")
@@ -97,7 +98,7 @@ func TestSendDryRunSendsNothing(t *testing.T) {
 	s := syncedDemo(t)
 	d := offersIn(t, s, policy.KindUnexpectedProblem)
 	res, err := s.Send(context.Background(), SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindUnexpectedProblem,
-		Text: problemText(d, "of a storm"), DryRun: true}, policy.English)
+		Text: problemText(d, "of a storm"), DryRun: true}, i18n.English)
 	if err != nil || res.ID != 0 || res.Status != "" {
 		t.Fatalf("dry run: %+v, %v", res, err)
 	}
@@ -111,11 +112,11 @@ func TestSendLostAnswerIsUnknownAndNeverRetried(t *testing.T) {
 	s := syncedDemo(t)
 	d := offersIn(t, s, policy.KindUnexpectedProblem)
 	s.demo.SetFaults(sandbox.Faults{DropAfterRead: true, PathPrefix: "/messaging/v1/orders/" + d.Order.OrderID + "/messages/", Count: 1})
-	res, err := s.Send(ctx, SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindUnexpectedProblem, Text: problemText(d, "of a strike")}, policy.English)
+	res, err := s.Send(ctx, SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindUnexpectedProblem, Text: problemText(d, "of a strike")}, i18n.English)
 	if !errors.Is(err, spapi.ErrOutcomeUnknown) {
 		t.Fatalf("Send = %v, want ErrOutcomeUnknown", err)
 	}
-	if res.Status != store.StatusUnknown || res.Explanation == "" {
+	if res.Status != store.StatusUnknown || res.Explanation.IsZero() {
 		t.Fatalf("result %+v", res)
 	}
 	if got := sentFor(s.demo, d.Order.OrderID); len(got) != 1 {
@@ -125,7 +126,7 @@ func TestSendLostAnswerIsUnknownAndNeverRetried(t *testing.T) {
 	if err != nil || m.Status != store.StatusUnknown {
 		t.Fatalf("stored message %+v, %v", m, err)
 	}
-	if _, err := s.SendQueued(ctx, res.ID, policy.English); !errors.Is(err, ErrNotQueued) {
+	if _, err := s.SendQueued(ctx, res.ID, i18n.English); !errors.Is(err, ErrNotQueued) {
 		t.Fatalf("SendQueued on an unknown message = %v, want ErrNotQueued", err)
 	}
 	if p, _ := s.Pending(ctx); len(p) != 0 {
@@ -138,7 +139,7 @@ func TestSendLostAnswerIsUnknownAndNeverRetried(t *testing.T) {
 		t.Fatalf("sandbox recorded %d sends after all, want 1", len(got))
 	}
 	// The seller checked Seller Central and found it sent.
-	if err := s.ResolveUnknown(ctx, res.ID, true, policy.English); err != nil {
+	if err := s.ResolveUnknown(ctx, res.ID, true); err != nil {
 		t.Fatal(err)
 	}
 	if m, _ := s.Message(ctx, res.ID); m.Status != store.StatusSent {
@@ -150,7 +151,7 @@ func TestSendThrottledIsRetriedAndSentOnce(t *testing.T) {
 	s := syncedDemo(t)
 	d := offersIn(t, s, policy.KindUnexpectedProblem)
 	s.demo.SetFaults(sandbox.Faults{Throttle: true, PathPrefix: "/messaging/v1/orders/" + d.Order.OrderID + "/messages/", Count: 3})
-	res, err := s.Send(context.Background(), SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindUnexpectedProblem, Text: problemText(d, "of snow")}, policy.English)
+	res, err := s.Send(context.Background(), SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindUnexpectedProblem, Text: problemText(d, "of snow")}, i18n.English)
 	if err != nil || res.Status != store.StatusSent {
 		t.Fatalf("Send after 429s: %+v, %v", res, err)
 	}
@@ -165,7 +166,7 @@ func TestSendWithAttachments(t *testing.T) {
 	d := offersIn(t, s, policy.KindInvoice)
 	pdf := []byte("%PDF-1.4 invoice 1")
 	res, err := s.Send(ctx, SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindInvoice,
-		Attachments: []AttachmentFile{{Name: "invoice.pdf", Data: pdf}}}, policy.English)
+		Attachments: []AttachmentFile{{Name: "invoice.pdf", Data: pdf}}}, i18n.English)
 	if err != nil || res.Status != store.StatusSent {
 		t.Fatalf("Send invoice: %+v, %v (%s)", res, err, res.Explanation)
 	}
@@ -181,7 +182,7 @@ func TestSendWithAttachments(t *testing.T) {
 	for i := range six {
 		six[i] = AttachmentFile{Name: "f.pdf", Data: pdf}
 	}
-	_, err = s.Send(ctx, SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindInvoice, Attachments: six}, policy.English)
+	_, err = s.Send(ctx, SendRequest{OrderID: d.Order.OrderID, Kind: policy.KindInvoice, Attachments: six}, i18n.English)
 	wantRefusal(t, err, ErrAttachments)
 }
 

@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"sellermail/app/i18n"
 	"sellermail/app/secrets"
 	"sellermail/app/store"
 	"sellermail/policy"
@@ -37,9 +38,6 @@ type Options struct {
 	Demo bool
 	// Profile names the keyring entry and the stored profile; "" means DefaultProfile.
 	Profile string
-	// Lang is the language of texts written into the database (such as why a
-	// message's outcome is unknown) and of notices; "" means English.
-	Lang policy.UILang
 	// Now is the clock for eligibility, sync windows and fact ages; nil means time.Now.
 	Now func() time.Time
 	// Keyring stores the credentials; nil means the OS keyring (secrets.New()).
@@ -88,7 +86,6 @@ type Service struct {
 	notice  notice
 	profile string
 	now     func() time.Time
-	lang    policy.UILang
 
 	store   *store.Store
 	client  *spapi.Client
@@ -128,7 +125,7 @@ func Open(ctx context.Context, opts Options) (*Service, error) {
 		}
 		opts.DataDir = d
 	}
-	s := &Service{opts: opts, profile: opts.Profile, now: opts.Now, lang: uiLang(opts.Lang),
+	s := &Service{opts: opts, profile: opts.Profile, now: opts.Now,
 		checker: policy.NewChecker(), keyring: opts.Keyring, pageSize: 100}
 
 	creds, n := s.chooseCredentials(ctx)
@@ -228,7 +225,12 @@ func openStore(ctx context.Context, dir string) (*store.Store, error) {
 func (s *Service) Mode() Mode { return s.mode }
 
 // Notice explains, in lang, why the demo is running; "" in ModeAmazon.
-func (s *Service) Notice(lang policy.UILang) string { return s.notice.text(lang == policy.German) }
+func (s *Service) Notice(lang i18n.Lang) string {
+	if k := s.notice.key(); k != "" {
+		return i18n.T(lang, k)
+	}
+	return ""
+}
 
 // Region is the SP-API region the service talks to (the demo's is EU).
 func (s *Service) Region() spapi.Region { return s.region }
@@ -272,25 +274,21 @@ type notice struct {
 	err  error // the keyring's error, never containing a secret
 }
 
-// text says why the demo runs and what to do, in words for a seller: the
-// keyring's own error text is technical and English, so it stays out.
-func (n notice) text(de bool) string {
+// key is the catalogue key of the text that says why the demo runs and
+// what to do, in words for a seller: the keyring's own error text is
+// technical and English, so it stays out.
+func (n notice) key() string {
 	switch n.kind {
 	case noticeDemoChosen:
-		return pick(de, "Demo mode: orders and messages are made up and nothing goes to Amazon.",
-			"Demo-Modus: Bestellungen und Nachrichten sind erfunden, nichts geht an Amazon.")
+		return "notice.demo"
 	case noticeNoCredentials:
-		return pick(de, "No Amazon account is set up yet — running the demo. Connect your account in Settings to use your own orders.",
-			"Noch kein Amazon-Konto eingerichtet — die Demo läuft. Verbinden Sie Ihr Konto unter Einstellungen, um Ihre eigenen Bestellungen zu nutzen.")
+		return "notice.nocredentials"
 	case noticeKeyringLocked:
-		return pick(de, "Your keyring is locked or did not answer, so Sellermail cannot read your Amazon credentials — running the demo. Unlock the keyring and restart Sellermail.",
-			"Ihr Schlüsselbund ist gesperrt oder antwortet nicht, daher kann Sellermail Ihre Amazon-Zugangsdaten nicht lesen — die Demo läuft. Entsperren Sie den Schlüsselbund und starten Sie Sellermail neu.")
+		return "notice.keyring.locked"
 	case noticeKeyringUnavailable:
-		return pick(de, "No keyring service is running (on Linux: GNOME Keyring, or KeePassXC with Secret Service), so Sellermail cannot keep your Amazon credentials — running the demo.",
-			"Es läuft kein Schlüsselbund-Dienst (unter Linux: GNOME Keyring oder KeePassXC mit Secret Service), daher kann Sellermail Ihre Amazon-Zugangsdaten nicht speichern — die Demo läuft.")
+		return "notice.keyring.unavailable"
 	case noticeKeyringCorrupt:
-		return pick(de, "The stored credentials cannot be read — running the demo. Connect your account again in Settings.",
-			"Die gespeicherten Zugangsdaten sind nicht lesbar — die Demo läuft. Verbinden Sie Ihr Konto unter Einstellungen erneut.")
+		return "notice.keyring.corrupt"
 	}
 	return ""
 }

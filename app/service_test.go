@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
-	"sellermail/policy"
 	"sellermail/spapi"
 )
 
@@ -19,10 +19,10 @@ func TestOpenWithoutCredentialsRunsDemo(t *testing.T) {
 	if s.Mode() != ModeDemo {
 		t.Fatalf("Mode = %s, want demo", s.Mode())
 	}
-	if n := s.Notice(policy.English); !strings.Contains(n, "No Amazon account") {
+	if n := s.Notice(i18n.English); !strings.Contains(n, "No Amazon account") {
 		t.Errorf("Notice = %q", n)
 	}
-	if n := s.Notice(policy.German); !strings.Contains(n, "Demo") {
+	if n := s.Notice(i18n.German); !strings.Contains(n, "Demo") {
 		t.Errorf("German notice = %q", n)
 	}
 	if want := filepath.Join(opts.DataDir, DemoDir, "sellermail.db"); s.DataPath() != want {
@@ -37,7 +37,7 @@ func TestOpenWithUnavailableKeyringRunsDemoAndSaysWhy(t *testing.T) {
 	if s.Mode() != ModeDemo {
 		t.Fatalf("Mode = %s, want demo", s.Mode())
 	}
-	n := s.Notice(policy.English)
+	n := s.Notice(i18n.English)
 	if !strings.Contains(n, "No keyring service is running") || !strings.Contains(n, "GNOME Keyring") || !strings.Contains(n, "demo") {
 		t.Errorf("Notice = %q", n)
 	}

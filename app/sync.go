@@ -55,7 +55,7 @@ type SyncResult struct {
 // it blocks until done, cancelled (ctx) or failed. Only one runs at a time.
 func (s *Service) Sync(ctx context.Context, progress func(SyncProgress)) (SyncResult, error) {
 	if !s.syncMu.TryLock() {
-		return SyncResult{}, refusal(ErrSyncRunning, "A sync is already running.", "Eine Synchronisierung läuft bereits.")
+		return SyncResult{}, refusal(ErrSyncRunning, "refusal.syncrunning")
 	}
 	defer s.syncMu.Unlock()
 	if progress == nil {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 	"sellermail/app/templates"
 	"sellermail/policy"
@@ -63,22 +64,20 @@ func (s *Service) RenderTemplate(t templates.Template, d *OrderDetail, fill map[
 }
 
 // LintTemplate checks a template's body in template mode, explained in lang.
-func (s *Service) LintTemplate(t store.Template, lang policy.UILang) policy.Result {
-	return s.checker.Check(policy.Message{Text: t.Body, Kind: policy.Kind(t.Kind), BuyerLocale: t.Lang, Template: true}, lang)
+func (s *Service) LintTemplate(t store.Template, lang i18n.Lang) policy.Result {
+	return s.checker.Check(policy.Message{Text: t.Body, Kind: policy.Kind(t.Kind), BuyerLocale: t.Lang, Template: true}, PolicyLang(lang))
 }
 
 // SaveTemplate lints the seller's template and stores it (new when t.ID is
 // 0). A template with a block finding is not saved: the error wraps
 // ErrTemplateBlocked and the result shows why.
-func (s *Service) SaveTemplate(ctx context.Context, t store.Template, lang policy.UILang) (int64, policy.Result, error) {
+func (s *Service) SaveTemplate(ctx context.Context, t store.Template, lang i18n.Lang) (int64, policy.Result, error) {
 	res := s.LintTemplate(t, lang)
 	if _, err := policy.ParseKind(t.Kind); err != nil {
-		return 0, res, refusal(ErrKindNotSendable, "Choose the message type the template is for.",
-			"Wählen Sie die Nachrichtenart, für die die Vorlage gedacht ist.")
+		return 0, res, refusal(ErrKindNotSendable, "refusal.template.kind")
 	}
 	if res.Blocked() {
-		r := refusal(ErrTemplateBlocked, "The template breaks a rule Amazon enforces and was not saved: "+firstBlock(res),
-			"Die Vorlage verstößt gegen eine Regel, die Amazon durchsetzt, und wurde nicht gespeichert: "+firstBlock(res))
+		r := refusal(ErrTemplateBlocked, "refusal.template.blocked", "Rule", firstBlock(res))
 		r.Check = &res
 		return 0, res, r
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 	"sellermail/policy"
 )
@@ -15,7 +16,7 @@ func TestSaveTemplateRefusesBlockFindings(t *testing.T) {
 	s := openTest(t, testOptions(t, newMemKeyring()))
 	bad := store.Template{Kind: "unexpectedProblem", Lang: "de-DE", Title: "Mit Mail",
 		Body: "Guten Tag, zu Ihrer Bestellung {{order_id}} schreiben Sie uns an shop@example.com. Viele Grüße, {{store}}"}
-	id, res, err := s.SaveTemplate(ctx, bad, policy.German)
+	id, res, err := s.SaveTemplate(ctx, bad, i18n.German)
 	r := wantRefusal(t, err, ErrTemplateBlocked)
 	if id != 0 || !res.Blocked() || !hasRule(res, "EMAIL_ADDRESS") || r.Check == nil {
 		t.Fatalf("id %d, result %+v", id, res.Findings)
@@ -26,7 +27,7 @@ func TestSaveTemplateRefusesBlockFindings(t *testing.T) {
 
 	good := store.Template{Kind: "unexpectedProblem", Lang: "de-DE", Title: "Verzögerung",
 		Body: "Guten Tag, Ihre Bestellung {{order_id}} ({{product}}) verzögert sich leider, weil {{fill:Grund}}. Sie kommt voraussichtlich am {{delivery_window}} an. Viele Grüße, {{store}}"}
-	id, res, err = s.SaveTemplate(ctx, good, policy.German)
+	id, res, err = s.SaveTemplate(ctx, good, i18n.German)
 	if err != nil || id == 0 || res.Blocked() {
 		t.Fatalf("SaveTemplate: %d, %+v, %v", id, res.Findings, err)
 	}
@@ -82,7 +83,7 @@ func TestRenderTemplateFillsOrderFacts(t *testing.T) {
 	}
 	// Without a value the placeholder stays, and the check blocks it.
 	out = s.RenderTemplate(tp, d, nil)
-	if !strings.Contains(out, "{{fill:Grund}}") || !s.Check(out, policy.KindUnexpectedProblem, d, policy.English).Blocked() {
+	if !strings.Contains(out, "{{fill:Grund}}") || !s.Check(out, policy.KindUnexpectedProblem, d, i18n.English).Blocked() {
 		t.Fatalf("unfilled field not kept or not blocked: %q", out)
 	}
 }

@@ -127,7 +127,7 @@ func NewComposer(c *policy.Checker, cfg ComposerConfig) *Composer {
 
 // newComposer is NewComposer with its background work below t.
 func newComposer(t *tasks, c *policy.Checker, cfg ComposerConfig) *Composer {
-	loadTranslations()
+	registerFyneTexts()
 	cm := &Composer{checker: c, cfg: cfg, tasks: t.sub()}
 	cm.buildUI()
 	cm.relabel()

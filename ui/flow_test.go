@@ -21,7 +21,7 @@ import (
 // reviews for every eligible order, and find it all in the history.
 func TestNewSellerInGerman(t *testing.T) {
 	e := newTestEnv(t)
-	e.a.Preferences().SetString(PrefLanguage, LanguageGerman)
+	e.a.Preferences().SetString(PrefLanguage, string(LanguageGerman))
 	setTestLanguage(t, LanguageGerman)
 	e.start()
 	demo := findButton([]fyne.CanvasObject{e.w.Content()}, "Demo ausprobieren")

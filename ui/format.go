@@ -12,7 +12,7 @@ func fmtDate(t time.Time) string {
 		return "–"
 	}
 	t = t.Local()
-	if effectiveLang() == LanguageGerman {
+	if Lang() == LanguageGerman {
 		return t.Format("02.01.2006")
 	}
 	return t.Format("2006-01-02")
@@ -24,7 +24,7 @@ func fmtDateTime(t time.Time) string {
 		return "–"
 	}
 	t = t.Local()
-	if effectiveLang() == LanguageGerman {
+	if Lang() == LanguageGerman {
 		return t.Format("02.01.2006 15:04")
 	}
 	return t.Format("2006-01-02 15:04")

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"sellermail/app/i18n"
 	"sellermail/app/templates"
 	"sellermail/policy"
 )
@@ -123,7 +124,7 @@ func newQueuedComposer(t testing.TB) (*Composer, fyne.Window, *uiQueue) {
 }
 
 // setTestLanguage switches the window's language for one test.
-func setTestLanguage(t testing.TB, tag string) {
+func setTestLanguage(t testing.TB, tag i18n.Lang) {
 	t.Helper()
 	before := Language()
 	if err := SetLanguage(tag); err != nil {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"sellermail/app"
 	"sellermail/app/store"
 	"sellermail/policy"
 )
@@ -139,7 +139,7 @@ func (d *historyDetail) draw() {
 	d.facts.SetText(messageFacts(m))
 	d.status.Importance = messageStatusImportance(m.Status)
 	d.status.SetText(messageStatusName(m.Status))
-	reason := m.Error
+	reason := app.StoredReason(m.Error, Lang())
 	if reason == "" {
 		reason = statusHint(m.Status)
 	}
@@ -150,7 +150,7 @@ func (d *historyDetail) draw() {
 		d.reason.Show()
 	}
 	d.text.SetText(m.Text)
-	fs, err := parseFindings(m.FindingsJSON)
+	fs, err := d.s.svc.SentFindings(m, Lang())
 	empty := tr("history.findings.none")
 	if err != nil {
 		empty = tr("history.findings.unreadable")
@@ -171,7 +171,7 @@ func (d *historyDetail) drawReview() {
 	d.facts.SetText(reviewFacts(r))
 	d.status.Importance = reviewStatusImportance(r.Status)
 	d.status.SetText(reviewStatusName(r.Status))
-	reason := r.Error
+	reason := app.StoredReason(r.Error, Lang())
 	if reason == "" && r.Status == store.ReviewUnknown {
 		reason = tr("history.review.hint.unknown")
 	}
@@ -242,18 +242,6 @@ func statusHint(st store.MessageStatus) string {
 	return ""
 }
 
-// parseFindings reads the findings a message was sent with; "" means none.
-func parseFindings(js string) ([]policy.Finding, error) {
-	if strings.TrimSpace(js) == "" {
-		return nil, nil
-	}
-	var fs []policy.Finding
-	if err := json.Unmarshal([]byte(js), &fs); err != nil {
-		return nil, err
-	}
-	return fs, nil
-}
-
 func showIf(o fyne.CanvasObject, on bool) {
 	if on {
 		o.Show()
@@ -273,18 +261,18 @@ func (d *historyDetail) onResolve(sent bool) {
 	if !d.has {
 		return
 	}
-	s, lang := d.s, PolicyLang()
+	s := d.s
 	if d.isReview {
 		id := d.review.ID
 		s.tasks.run(func() func() {
-			err := s.svc.ResolveUnknownReview(s.tasks.ctx, id, sent, lang)
+			err := s.svc.ResolveUnknownReview(s.tasks.ctx, id, sent)
 			return func() { s.afterAction(err) }
 		})
 		return
 	}
 	id := d.msg.ID
 	s.tasks.run(func() func() {
-		err := s.svc.ResolveUnknown(s.tasks.ctx, id, sent, lang)
+		err := s.svc.ResolveUnknown(s.tasks.ctx, id, sent)
 		return func() { s.afterAction(err) }
 	})
 }
@@ -295,12 +283,12 @@ func (d *historyDetail) onSendNow() {
 		return
 	}
 	id, s := d.msg.ID, d.s
-	lang := PolicyLang()
+	lang := Lang()
 	s.tasks.run(func() func() {
 		res, err := s.svc.SendQueued(s.tasks.ctx, id, lang)
 		return func() {
-			if err != nil && res.Explanation != "" && s.win != nil {
-				s.dialogs.show(dialog.NewInformation(tr("history.queued.failed"), res.Explanation, s.win))
+			if err != nil && !res.Explanation.IsZero() && s.win != nil {
+				s.dialogs.show(dialog.NewInformation(tr("history.queued.failed"), app.Render(res.Explanation, Lang()), s.win))
 				s.Refresh()
 				return
 			}
@@ -316,9 +304,8 @@ func (d *historyDetail) onDiscard() {
 	}
 	id, s := d.msg.ID, d.s
 	discard := func() {
-		lang := PolicyLang()
 		s.tasks.run(func() func() {
-			err := s.svc.DiscardQueued(s.tasks.ctx, id, lang)
+			err := s.svc.DiscardQueued(s.tasks.ctx, id)
 			return func() { s.afterAction(err) }
 		})
 	}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sellermail/app"
+	"sellermail/app/i18n"
 	"sellermail/app/secrets"
 	"sellermail/app/secrets/secretstest"
 	"sellermail/app/store"
@@ -74,7 +75,7 @@ func sentDemoMessages(t *testing.T, svc *app.Service, reasons ...string) []strin
 			continue
 		}
 		text := delayText(lang, o.OrderID, reasons[len(ids)])
-		res, err := svc.Send(ctx, app.SendRequest{OrderID: o.OrderID, Kind: policy.KindUnexpectedProblem, Text: text}, policy.English)
+		res, err := svc.Send(ctx, app.SendRequest{OrderID: o.OrderID, Kind: policy.KindUnexpectedProblem, Text: text}, i18n.English)
 		if err != nil {
 			t.Fatalf("Send: %v (%s)", err, res.Explanation)
 		}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"sellermail/app"
 	"sellermail/app/store"
 	"sellermail/policy"
 )
@@ -92,7 +93,7 @@ func TestHistoryShowsReviewRequestsAndResolves(t *testing.T) {
 	}
 	test.Tap(s.detail.notSent)
 	s.wait()
-	if s.reviews[0].Status != store.ReviewFailed || !strings.Contains(s.reviews[0].Error, "as the seller checked") {
+	if s.reviews[0].Status != store.ReviewFailed || !strings.Contains(app.StoredReason(s.reviews[0].Error, Lang()), "as the seller checked") {
 		t.Fatalf("after \"It was not sent\": %+v", s.reviews[0])
 	}
 	if s.detail.status.Text != "Not sent" || s.detail.gotIt.Visible() {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"sellermail/app"
 	"sellermail/app/store"
 	"sellermail/policy"
 )
@@ -53,7 +54,7 @@ func (r *historyRow) setReview(rr store.ReviewRequest) {
 	r.kind.SetText(tr("history.review.row"))
 	r.status.Importance = reviewStatusImportance(rr.Status)
 	r.status.SetText(reviewStatusName(rr.Status))
-	r.text.SetText(oneLine(rr.Error))
+	r.text.SetText(oneLine(app.StoredReason(rr.Error, Lang())))
 }
 
 // maxRowText bounds the text a row carries, in runes; the label truncates

@@ -51,5 +51,5 @@ func reviewStatusImportance(st store.ReviewStatus) widget.Importance {
 
 // explainedError is a dialog explaining err in the window's language.
 func explainedError(err error, w fyne.Window) dialog.Dialog {
-	return dialog.NewError(errors.New(app.Explain(err, PolicyLang())), w)
+	return dialog.NewError(errors.New(app.Explain(err, Lang())), w)
 }

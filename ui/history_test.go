@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"sellermail/app"
 	"sellermail/app/store"
 	"sellermail/policy"
 )
@@ -111,7 +112,7 @@ func TestHistoryFiltersByStatusAndResolves(t *testing.T) {
 	s.wait()
 	selectOption(t, s.filters.status, "Not sent")
 	s.wait()
-	if len(s.messages) != 1 || !strings.Contains(s.messages[0].Error, "Discarded") {
+	if len(s.messages) != 1 || !strings.Contains(app.StoredReason(s.messages[0].Error, Lang()), "Discarded") {
 		t.Fatalf("the discarded message is not listed as not sent: %+v", s.messages)
 	}
 }
@@ -171,7 +172,11 @@ func TestHistoryShowsFindingsAtSendTime(t *testing.T) {
 		t.Fatalf("%d finding rows, want 1", len(rows))
 	}
 	r := rows[0]
-	if r.finding != fs[0] || !strings.Contains(r.head.Text, "EXTERNAL_LINK") || !strings.Contains(r.head.Text, "Warning") ||
+	// The explanation is policy's, in the window's language of now; the
+	// rule, severity and words are the ones recorded.
+	got := r.finding
+	got.Message, got.Fix = fs[0].Message, fs[0].Fix
+	if got != fs[0] || !strings.Contains(r.finding.Message, "Links are allowed only") || !strings.Contains(r.head.Text, "EXTERNAL_LINK") || !strings.Contains(r.head.Text, "Warning") ||
 		r.excerpt.Text != "“www.example.com”" {
 		t.Errorf("finding row shows %q / %q for %+v", r.head.Text, r.excerpt.Text, r.finding)
 	}

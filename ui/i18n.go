@@ -7,121 +7,63 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
-	"io/fs"
-	"strings"
 	"sync"
-	"text/template"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
-	"sellermail/assets"
+	"sellermail/app"
+	"sellermail/app/i18n"
 	"sellermail/policy"
 )
 
-// Fyne 2.7's lang package always follows the system language and has no way
-// to choose another at run time (fyne-io/fyne#5333). So every text goes
-// through tr: while the seller follows the system language it is lang.X,
-// otherwise a lookup in the same translation files for the chosen language.
+// Every text of the window comes from app/i18n's catalogue, in the
+// language the seller chose or, for the system language, German when the
+// system speaks German and English otherwise. Fyne 2.7's lang package
+// follows only the system language (fyne-io/fyne#5333), so the texts of
+// Fyne's own dialogs (their buttons: Cancel, Yes, Open, …) are registered
+// from the same catalogue, under the locale Fyne reads, on every change.
 // Screens relabel themselves when the choice changes (OnLanguageChange).
 
 // The language choices SetLanguage accepts.
 const (
 	// LanguageSystem follows the operating system's language.
-	LanguageSystem = ""
+	LanguageSystem i18n.Lang = ""
 	// LanguageGerman shows the window in German.
-	LanguageGerman = "de"
+	LanguageGerman = i18n.German
 	// LanguageEnglish shows the window in English.
-	LanguageEnglish = "en"
+	LanguageEnglish = i18n.English
 )
 
-// i18nDir is the directory of the translation files inside assets.I18n.
-const i18nDir = "i18n"
+// fynePrefix marks the catalogue's texts of Fyne's own widgets and dialogs.
+const fynePrefix = "fyne."
 
-// catalog holds the parsed translation files and the choice of language.
-type catalog struct {
+// choice holds the choice of language and who relabels on a change.
+type choice struct {
 	mu        sync.Mutex
-	choice    string
-	messages  map[string]map[string]string // language -> key -> text
-	templates map[string]*template.Template
+	lang      i18n.Lang
 	listeners map[int]func()
 	nextID    int
 	// generation counts the changes of language, so cached texts know they are stale.
 	generation int
+	// fyneLang is the language Fyne's own texts were last registered in.
+	fyneLang i18n.Lang
 }
 
-var (
-	cat      = &catalog{templates: map[string]*template.Template{}, listeners: map[int]func(){}}
-	loadOnce sync.Once
-)
-
-// loadTranslations registers the translations with fyne's lang package and
-// keeps a copy for the explicit languages. It runs once.
-func loadTranslations() {
-	loadOnce.Do(func() {
-		msgs, err := parseCatalog(assets.I18n, i18nDir)
-		if err != nil {
-			fyne.LogError("Loading the window's translations", err)
-		}
-		cat.messages = msgs
-		if err := lang.AddTranslationsFS(assets.I18n, i18nDir); err != nil {
-			fyne.LogError("Registering the window's translations", err)
-		}
-	})
-}
-
-// parseCatalog reads every <lang>.json in dir: flat go-i18n files whose values
-// are texts, or objects whose "other" form is the text.
-func parseCatalog(fsys fs.FS, dir string) (map[string]map[string]string, error) {
-	entries, err := fs.ReadDir(fsys, dir)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]map[string]string{}
-	for _, e := range entries {
-		name := e.Name()
-		code, ok := strings.CutSuffix(name, ".json")
-		if !ok {
-			continue
-		}
-		data, err := fs.ReadFile(fsys, dir+"/"+name)
-		if err != nil {
-			return nil, err
-		}
-		var raw map[string]json.RawMessage
-		if err := json.Unmarshal(data, &raw); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		msgs := make(map[string]string, len(raw))
-		for key, v := range raw {
-			var s string
-			if json.Unmarshal(v, &s) != nil {
-				var forms struct{ Other string }
-				if err := json.Unmarshal(v, &forms); err != nil || forms.Other == "" {
-					return nil, fmt.Errorf("%s: %q is neither a text nor an object with an \"other\" form", name, key)
-				}
-				s = forms.Other
-			}
-			msgs[key] = s
-		}
-		out[code] = msgs
-	}
-	return out, nil
-}
+var cat = &choice{listeners: map[int]func(){}}
 
 // SetLanguage chooses the window's language: LanguageSystem ("") follows the
 // operating system, LanguageGerman ("de") and LanguageEnglish ("en") force
 // one. Every open screen relabels itself at once. Call it on the UI goroutine.
-func SetLanguage(tag string) error {
+func SetLanguage(tag i18n.Lang) error {
 	switch tag {
 	case LanguageSystem, LanguageGerman, LanguageEnglish:
 	default:
 		return fmt.Errorf("ui: unknown language %q (want \"\", \"de\" or \"en\")", tag)
 	}
-	loadTranslations()
 	cat.mu.Lock()
-	changed := cat.choice != tag
-	cat.choice = tag
+	changed := cat.lang != tag
+	cat.lang = tag
 	if changed {
 		cat.generation++
 	}
@@ -130,6 +72,7 @@ func SetLanguage(tag string) error {
 		fns = append(fns, fn)
 	}
 	cat.mu.Unlock()
+	registerFyneTexts()
 	if changed {
 		for _, fn := range fns {
 			fn()
@@ -138,11 +81,35 @@ func SetLanguage(tag string) error {
 	return nil
 }
 
+// registerFyneTexts gives Fyne's own texts the window's language. Fyne
+// looks them up for the system's language, or English when it has none
+// of it, so they are registered under both.
+func registerFyneTexts() {
+	l := Lang()
+	cat.mu.Lock()
+	done := cat.fyneLang == l
+	cat.fyneLang = l
+	cat.mu.Unlock()
+	if done {
+		return
+	}
+	data, err := json.Marshal(i18n.Prefixed(l, fynePrefix))
+	if err != nil {
+		fyne.LogError("Fyne's texts", err)
+		return
+	}
+	for _, loc := range []fyne.Locale{fyne.Locale(systemLocale().LanguageString()), "en"} {
+		if err := lang.AddTranslationsForLocale(data, loc); err != nil {
+			fyne.LogError("Fyne's texts for "+string(loc), err)
+		}
+	}
+}
+
 // Language returns the current choice: LanguageSystem, LanguageGerman or LanguageEnglish.
-func Language() string {
+func Language() i18n.Lang {
 	cat.mu.Lock()
 	defer cat.mu.Unlock()
-	return cat.choice
+	return cat.lang
 }
 
 // languageGeneration changes whenever the language does.
@@ -167,78 +134,29 @@ func OnLanguageChange(fn func()) (remove func()) {
 	}
 }
 
-// PolicyLang is the language the compliance engine explains its findings in:
-// the chosen language, or for the system language German when the system
-// speaks German and English otherwise.
-func PolicyLang() policy.UILang {
-	if effectiveLang() == LanguageGerman {
-		return policy.German
-	}
-	return policy.English
-}
-
-// effectiveLang is "de" or "en": the language the window's texts are in.
-func effectiveLang() string {
+// Lang is the language the window's texts are in: the chosen one, or for
+// the system language German when the system speaks German and English
+// otherwise.
+func Lang() i18n.Lang {
 	if c := Language(); c != LanguageSystem {
 		return c
 	}
 	return systemLang()
 }
 
-// systemLang is "de" when the system speaks German, else "en". It is looked
-// up once: it is needed on every keystroke, and the lookup reads the
-// environment (and logs when the locale is malformed, such as "C").
-var systemLang = sync.OnceValue(func() string {
-	if strings.HasPrefix(lang.SystemLocale().LanguageString(), LanguageGerman) {
-		return LanguageGerman
-	}
-	return LanguageEnglish
-})
+// PolicyLang is Lang as the compliance engine names it.
+func PolicyLang() policy.UILang { return app.PolicyLang(Lang()) }
+
+// systemLocale is the system's locale. It is looked up once: the lookup
+// reads the environment and logs when the locale is malformed (such as "C").
+var systemLocale = sync.OnceValue(lang.SystemLocale)
+
+// systemLang is the catalogue's language for the system's locale.
+var systemLang = sync.OnceValue(func() i18n.Lang { return i18n.FromLocale(systemLocale().String()) })
 
 // tr returns the text for key in the window's language, filled from data (a
-// map or struct for {{.Field}} in the text). A key missing in German falls
-// back to English, one missing everywhere shows the key.
+// map or struct for {{.Field}} in the text).
 func tr(key string, data ...any) string {
-	loadTranslations()
-	cat.mu.Lock()
-	choice := cat.choice
-	english := cat.messages[LanguageEnglish][key]
-	text, ok := cat.messages[choice][key]
-	cat.mu.Unlock()
-	if english == "" {
-		english = key
-	}
-	if choice == LanguageSystem {
-		return lang.X(key, english, data...)
-	}
-	if !ok {
-		text = english
-	}
-	if len(data) == 0 || !strings.Contains(text, "{{") {
-		return text
-	}
-	return cat.execute(choice+"\x00"+key, text, data[0])
-}
-
-// execute fills a text's {{.Field}} parts, parsing each text once.
-func (c *catalog) execute(id, text string, data any) string {
-	c.mu.Lock()
-	t, ok := c.templates[id]
-	if !ok {
-		var err error
-		t, err = template.New(id).Option("missingkey=zero").Parse(text)
-		if err != nil {
-			c.mu.Unlock()
-			fyne.LogError("Translation "+id, err)
-			return text
-		}
-		c.templates[id] = t
-	}
-	c.mu.Unlock()
-	var b strings.Builder
-	if err := t.Execute(&b, data); err != nil {
-		fyne.LogError("Translation "+id, err)
-		return text
-	}
-	return b.String()
+	registerFyneTexts()
+	return i18n.T(Lang(), key, data...)
 }

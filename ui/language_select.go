@@ -2,24 +2,26 @@ package ui
 
 import (
 	"fyne.io/fyne/v2/widget"
+
+	"sellermail/app/i18n"
 )
 
 // languageChoices are the choices of NewLanguageSelect, in the order shown.
-var languageChoices = []string{LanguageSystem, LanguageGerman, LanguageEnglish}
+var languageChoices = []i18n.Lang{LanguageSystem, LanguageGerman, LanguageEnglish}
 
 // LanguageSelect lets the seller choose the window's language: the system's,
 // Deutsch or English. Choosing one calls SetLanguage and then OnChanged, so
 // the app can remember the choice.
 type LanguageSelect struct {
 	// OnChanged is called with the new choice ("" for the system's language).
-	OnChanged func(tag string)
+	OnChanged func(tag i18n.Lang)
 
 	sel    *widget.Select
 	remove func()
 }
 
 // NewLanguageSelect builds the choice, showing the current language.
-func NewLanguageSelect(onChanged func(tag string)) *LanguageSelect {
+func NewLanguageSelect(onChanged func(tag i18n.Lang)) *LanguageSelect {
 	l := &LanguageSelect{OnChanged: onChanged}
 	l.sel = &widget.Select{OnChanged: l.onSelected}
 	l.relabel()

@@ -126,7 +126,7 @@ func (ms *mainScreen) relabel() {
 	}
 	notice := ""
 	if ms.svc.Mode() == app.ModeDemo {
-		notice = ms.svc.Notice(PolicyLang())
+		notice = ms.svc.Notice(Lang())
 	}
 	ms.notice.SetText(notice)
 	if notice == "" {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sellermail/app"
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 	"sellermail/policy"
 )
@@ -129,7 +130,7 @@ func (v *orderDetailView) load(notify bool) {
 			if err != nil {
 				v.detail = nil
 				v.body.Hide()
-				v.factsErr.SetText(app.Explain(err, PolicyLang()))
+				v.factsErr.SetText(app.Explain(err, Lang()))
 				v.factsErr.Show()
 				v.body.Show()
 				return
@@ -160,7 +161,7 @@ func (v *orderDetailView) render() {
 	if d == nil {
 		return
 	}
-	lang := PolicyLang()
+	lang := Lang()
 	o := d.Order
 	if d.FactsErr != nil {
 		v.factsErr.SetText(tr("detail.factserr", map[string]any{"Detail": app.Explain(d.FactsErr, lang)}))
@@ -221,7 +222,7 @@ func itemsText(items []store.OrderItem) string {
 
 // renderKinds lists every kind, offered ones with a tick and the others with
 // the reason they cannot be chosen.
-func (v *orderDetailView) renderKinds(d *app.OrderDetail, lang policy.UILang) {
+func (v *orderDetailView) renderKinds(d *app.OrderDetail, lang i18n.Lang) {
 	v.kinds.RemoveAll()
 	for _, k := range policy.Kinds() {
 		note := d.KindNote(k, lang)
@@ -229,7 +230,7 @@ func (v *orderDetailView) renderKinds(d *app.OrderDetail, lang policy.UILang) {
 		if note != "" {
 			icon = theme.NewDisabledResource(theme.CancelIcon())
 		}
-		text := &widget.Label{Text: k.Description(lang), Wrapping: fyne.TextWrapWord}
+		text := &widget.Label{Text: k.Description(app.PolicyLang(lang)), Wrapping: fyne.TextWrapWord}
 		row := []fyne.CanvasObject{text}
 		if note != "" {
 			text.Importance = widget.LowImportance
@@ -280,7 +281,7 @@ func (v *orderDetailView) renderMessages(ms []store.Message) {
 				map[string]any{"Names": strings.Join(names, ", ")}), Wrapping: fyne.TextWrapWord})
 		}
 		if m.Error != "" {
-			rows = append(rows, &widget.Label{Text: m.Error, Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance})
+			rows = append(rows, &widget.Label{Text: app.StoredReason(m.Error, Lang()), Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance})
 		}
 		v.msgs.Add(widget.NewCard("", "", container.NewVBox(rows...)))
 	}

@@ -231,7 +231,7 @@ func (s *ordersScreen) loadPage() {
 		return func() {
 			s.loading = false
 			if err != nil {
-				s.count.SetText(app.Explain(err, PolicyLang()))
+				s.count.SetText(app.Explain(err, Lang()))
 				return
 			}
 			s.orders = append(s.orders, page...)

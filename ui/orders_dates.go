@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"sellermail/app/i18n"
 )
 
 // Date layouts the orders' custom range reads: ISO in every language, and
@@ -52,7 +54,7 @@ func (f *dateRangeFilter) newEntry() *widget.Entry {
 		}
 	}
 	e.Validator = func(text string) error {
-		if _, ok := parseOrderDate(text, effectiveLang()); !ok {
+		if _, ok := parseOrderDate(text, Lang()); !ok {
 			return errors.New(tr("orders.filter.date.invalid"))
 		}
 		return nil
@@ -95,7 +97,7 @@ func (f *dateRangeFilter) update() bool {
 
 // problem says what is wrong with the dates in the window's language; "" when nothing is.
 func (f *dateRangeFilter) problem() string {
-	lang := effectiveLang()
+	lang := Lang()
 	from, okFrom := parseOrderDate(f.from.Text, lang)
 	to, okTo := parseOrderDate(f.to.Text, lang)
 	switch {
@@ -116,7 +118,7 @@ func (f *dateRangeFilter) bounds() (from, to time.Time) {
 	if f.problem() != "" {
 		return time.Time{}, time.Time{}
 	}
-	lang := effectiveLang()
+	lang := Lang()
 	from, _ = parseOrderDate(f.from.Text, lang)
 	if t, _ := parseOrderDate(f.to.Text, lang); !t.IsZero() {
 		to = t.AddDate(0, 0, 1)
@@ -127,7 +129,7 @@ func (f *dateRangeFilter) bounds() (from, to time.Time) {
 // parseOrderDate reads a date typed into the custom range, at local
 // midnight: YYYY-MM-DD, and in German (lang "de") also TT.MM.JJJJ. Empty
 // text is a valid zero date; anything else malformed is not ok.
-func parseOrderDate(text, lang string) (time.Time, bool) {
+func parseOrderDate(text string, lang i18n.Lang) (time.Time, bool) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return time.Time{}, true

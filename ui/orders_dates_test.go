@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 )
 
@@ -108,9 +109,10 @@ func localDay(t time.Time) time.Time {
 func TestParseOrderDate(t *testing.T) {
 	day := time.Date(2026, 5, 19, 0, 0, 0, 0, time.Local)
 	for _, c := range []struct {
-		text, lang string
-		want       time.Time
-		ok         bool
+		text string
+		lang i18n.Lang
+		want time.Time
+		ok   bool
 	}{
 		{"", LanguageEnglish, time.Time{}, true},
 		{"  ", LanguageGerman, time.Time{}, true},
@@ -140,7 +142,7 @@ func FuzzParseOrderDate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, lang := range []string{LanguageEnglish, LanguageGerman} {
+		for _, lang := range []i18n.Lang{LanguageEnglish, LanguageGerman} {
 			d, ok := parseOrderDate(text, lang)
 			if !ok || d.IsZero() {
 				continue

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 	"sellermail/policy"
 	"sellermail/spapi/sandbox"
@@ -38,7 +39,7 @@ func TestSelectingOrderOffersItsKindsAndSends(t *testing.T) {
 	if len(v.kinds.Objects) != len(policy.Kinds()) {
 		t.Errorf("the detail lists %d kinds, want all %d with reasons", len(v.kinds.Objects), len(policy.Kinds()))
 	}
-	if !strings.Contains(contentTexts(e.w), d.KindNote(policy.KindReply, policy.English)) {
+	if !strings.Contains(contentTexts(e.w), d.KindNote(policy.KindReply, i18n.English)) {
 		t.Error("the detail does not say why replies cannot be sent from here")
 	}
 

@@ -40,11 +40,11 @@ func (r *reviewRequester) request(orderID string) {
 			case err == nil:
 				r.done(orderID, tr("review.sent"), widget.SuccessImportance)
 			case res.Status == store.ReviewSent && !errors.Is(err, app.ErrNotEligible):
-				r.done(orderID, tr("review.sent.unrecorded", map[string]any{"Detail": app.Explain(err, PolicyLang())}), widget.WarningImportance)
+				r.done(orderID, tr("review.sent.unrecorded", map[string]any{"Detail": app.Explain(err, Lang())}), widget.WarningImportance)
 			case res.Status == store.ReviewUnknown:
-				r.done(orderID, tr("review.unknown", map[string]any{"Detail": app.Explain(err, PolicyLang())}), widget.WarningImportance)
+				r.done(orderID, tr("review.unknown", map[string]any{"Detail": app.Explain(err, Lang())}), widget.WarningImportance)
 			default:
-				r.done(orderID, tr("review.refused", map[string]any{"Detail": app.Explain(err, PolicyLang())}), widget.DangerImportance)
+				r.done(orderID, tr("review.refused", map[string]any{"Detail": app.Explain(err, Lang())}), widget.DangerImportance)
 			}
 		}
 	})
@@ -65,7 +65,7 @@ func (r *reviewRequester) requestAll() {
 		return func() {
 			counting.Hide()
 			if err != nil {
-				r.dialogs.show(dialog.NewInformation(tr("reviews.all.title"), app.Explain(err, PolicyLang()), r.win))
+				r.dialogs.show(dialog.NewInformation(tr("reviews.all.title"), app.Explain(err, Lang()), r.win))
 				return
 			}
 			if sum.Eligible == 0 {
@@ -144,7 +144,7 @@ func (r *reviewRequester) summary(sum app.ReviewSummary, err error) {
 		"Sent": sum.Sent, "Skipped": sum.Skipped, "Failed": sum.Failed, "Unknown": sum.Unknown, "Total": sum.Total,
 	})
 	if err != nil {
-		text += "\n" + app.Explain(err, PolicyLang())
+		text += "\n" + app.Explain(err, Lang())
 	}
 	r.dialogs.show(dialog.NewInformation(tr("reviews.all.title"), text, r.win))
 }

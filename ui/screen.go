@@ -21,7 +21,7 @@ type screen struct {
 // newScreen starts a screen over svc with its work below t; relabel runs
 // on every language change.
 func newScreen(t *tasks, svc *app.Service, w fyne.Window, dialogs *dialogStack, relabel func()) screen {
-	loadTranslations()
+	registerFyneTexts()
 	return screen{svc: svc, win: w, tasks: t.sub(), dialogs: dialogs, unlisten: OnLanguageChange(relabel)}
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sellermail/app"
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 )
 
@@ -52,8 +53,8 @@ func (s *settingsScreen) buildUI() {
 	if s.svc.Mode() != app.ModeAmazon {
 		s.logoutButton.Hide()
 	}
-	s.language = NewLanguageSelect(func(tag string) {
-		fyne.CurrentApp().Preferences().SetString(PrefLanguage, tag)
+	s.language = NewLanguageSelect(func(tag i18n.Lang) {
+		fyne.CurrentApp().Preferences().SetString(PrefLanguage, string(tag))
 	})
 	s.themeSelect = &widget.Select{OnChanged: s.onThemeChanged}
 	s.demoCheck = &widget.Check{Checked: s.svc.Mode() == app.ModeDemo}
@@ -154,7 +155,7 @@ func (s *settingsScreen) onLogout() {
 			err := svc.Logout(ctx)
 			return func() {
 				if err != nil {
-					s.w.dialogs.show(dialog.NewInformation(tr("settings.logout.title"), app.Explain(err, PolicyLang()), s.w.win))
+					s.w.dialogs.show(dialog.NewInformation(tr("settings.logout.title"), app.Explain(err, Lang()), s.w.win))
 					return
 				}
 				s.w.onLoggedOut()

@@ -11,7 +11,6 @@ import (
 
 	"sellermail/app"
 	"sellermail/app/secrets"
-	"sellermail/policy"
 )
 
 // The regions the setup offers, in the order shown.
@@ -165,13 +164,12 @@ func (s *setupScreen) showFieldErrors(err error) bool {
 	if err == nil {
 		return false
 	}
-	german := PolicyLang() == policy.German
 	for _, fe := range secrets.FieldErrors(err) {
 		l := labels[fe.Field]
 		if l == nil {
 			continue
 		}
-		l.SetText(tr("setup.invalid."+fieldKey(fe.Field), map[string]any{"Problem": fe.ProblemText(german)}))
+		l.SetText(tr("setup.invalid."+fieldKey(fe.Field), map[string]any{"Problem": fe.ProblemText(Lang())}))
 		l.Show()
 	}
 	s.setStatus("setup.fix", "", widget.DangerImportance)
@@ -205,7 +203,7 @@ func (s *setupScreen) onTest() {
 			s.busy(false)
 			if err != nil {
 				s.showFieldErrors(nil)
-				s.setStatus("setup.testfailed", app.Explain(err, PolicyLang()), widget.DangerImportance)
+				s.setStatus("setup.testfailed", app.Explain(err, Lang()), widget.DangerImportance)
 				return
 			}
 			s.account = &acc
@@ -244,7 +242,7 @@ func (s *setupScreen) onSave() {
 			s.busy(false)
 			if err != nil {
 				s.saveButton.Enable()
-				s.setStatus("setup.savefailed", app.Explain(err, PolicyLang()), widget.DangerImportance)
+				s.setStatus("setup.savefailed", app.Explain(err, Lang()), widget.DangerImportance)
 				return
 			}
 			for _, e := range []*widget.Entry{s.clientID, s.clientSecret, s.refreshToken} {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"maps"
 	"sync"
 	"time"
 
@@ -184,13 +185,15 @@ func (p *syncPanel) finished(job *app.SyncJob, res app.SyncResult, err error) {
 	p.button.Icon = theme.ViewRefreshIcon()
 	switch {
 	case err != nil && !p.tasks.closed():
-		p.setStatus("sync.failed", map[string]any{"Detail": app.Explain(err, PolicyLang()), "N": res.Orders}, widget.DangerImportance)
+		p.setStatus("sync.failed", map[string]any{"Err": err, "N": res.Orders}, widget.DangerImportance)
 	case err != nil:
 		p.setStatus("sync.cancelled", map[string]any{"N": res.Orders}, widget.WarningImportance)
 	case res.Skipped > 0:
 		// Orders Amazon sent in a shape Sellermail cannot read are left out
 		// so the rest arrive; the seller should know they are missing.
-		p.setStatus("sync.done.skipped", map[string]any{"N": res.Orders, "Skipped": res.Skipped, "Reason": res.SkipReason}, widget.WarningImportance)
+		// Amazon's reason is technical English; the command line shows it,
+		// the window's sentence stays in the seller's language.
+		p.setStatus("sync.done.skipped", map[string]any{"N": res.Orders, "Skipped": res.Skipped}, widget.WarningImportance)
 	default:
 		p.setStatus("sync.done", map[string]any{"N": res.Orders}, widget.SuccessImportance)
 	}
@@ -209,7 +212,7 @@ func (p *syncPanel) setStatus(key string, data map[string]any, imp widget.Import
 func (p *syncPanel) showStatus() {
 	text := ""
 	if p.status != "" {
-		text = tr(p.status, p.data)
+		text = tr(p.status, explained(p.data))
 	}
 	if p.waiting {
 		text = tr("sync.ratelimit")
@@ -253,4 +256,16 @@ func (p *syncPanel) showLast() {
 		return
 	}
 	p.last.SetText(tr("sync.last", map[string]any{"Time": fmtDateTime(p.lastSync)}))
+}
+
+// explained returns data with its error "Err" explained in the window's
+// language of now as "Detail", so a relabelled status speaks one language.
+func explained(data map[string]any) map[string]any {
+	err, ok := data["Err"].(error)
+	if !ok {
+		return data
+	}
+	out := maps.Clone(data)
+	out["Detail"] = app.Explain(err, Lang())
+	return out
 }

@@ -10,8 +10,8 @@ import (
 	"sellermail/app"
 )
 
-// A sync that left out unreadable orders says so, with Amazon's reason,
-// instead of reporting plain success.
+// A sync that left out unreadable orders says so, and where to read
+// Amazon's reason, instead of reporting plain success.
 func TestSyncSummaryNamesSkippedOrders(t *testing.T) {
 	test.NewTempApp(t)
 	root, _ := testTasks(t)
@@ -22,7 +22,7 @@ func TestSyncSummaryNamesSkippedOrders(t *testing.T) {
 	if p.imp != widget.WarningImportance {
 		t.Errorf("importance %v, want a warning", p.imp)
 	}
-	for _, want := range []string{"118", "2 could not be read", "order without createdTime"} {
+	for _, want := range []string{"118", "2 could not be read", "sellermail sync"} {
 		if !strings.Contains(p.line.Text, want) {
 			t.Errorf("status %q lacks %q", p.line.Text, want)
 		}

@@ -20,7 +20,7 @@ func (c *Composer) refreshTemplates() {
 	if c.kind != "" {
 		lang := baseLanguage(c.ctx.BuyerLocale)
 		if lang == "" {
-			lang = effectiveLang()
+			lang = string(Lang())
 		}
 		c.shown = templates.Filter(c.cfg.Templates, c.kind, lang)
 	}

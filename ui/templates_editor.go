@@ -230,7 +230,7 @@ func (e *templateEditor) lint() {
 	e.res = policy.Result{}
 	empty := tr("findings.waiting")
 	if strings.TrimSpace(t.Body) != "" && t.Kind != "" {
-		e.res = e.s.svc.LintTemplate(t, PolicyLang())
+		e.res = e.s.svc.LintTemplate(t, Lang())
 		empty = tr("findings.none")
 	}
 	e.findings.update(e.res.Findings, empty)
@@ -268,7 +268,7 @@ func (e *templateEditor) onSave() {
 		return
 	}
 	t, s := e.current(), e.s
-	lang := PolicyLang()
+	lang := Lang()
 	s.tasks.run(func() func() {
 		id, res, err := s.svc.SaveTemplate(s.tasks.ctx, t, lang)
 		return func() { e.saved(t, id, res, err) }

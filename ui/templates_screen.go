@@ -221,7 +221,7 @@ func (s *TemplatesScreen) onNew() {
 			kind = templateKinds()[0]
 		}
 		if lang == "" {
-			lang = effectiveLang()
+			lang = string(Lang())
 		}
 		s.startNew(templates.Template{Kind: kind, Lang: lang})
 	}, func() {})

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sellermail/app"
+	"sellermail/app/i18n"
 )
 
 // welcomeScreen is the first start: try the demo or connect the Amazon account.
@@ -38,8 +39,8 @@ func (s *welcomeScreen) buildUI() {
 	s.notice = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
 	s.demoButton = &widget.Button{Icon: theme.MediaPlayIcon(), Importance: widget.HighImportance, OnTapped: s.onDemo}
 	s.connectButton = &widget.Button{Icon: theme.LoginIcon(), OnTapped: s.onConnect}
-	s.language = NewLanguageSelect(func(tag string) {
-		fyne.CurrentApp().Preferences().SetString(PrefLanguage, tag)
+	s.language = NewLanguageSelect(func(tag i18n.Lang) {
+		fyne.CurrentApp().Preferences().SetString(PrefLanguage, string(tag))
 	})
 	demo := widget.NewCard("", "", container.NewVBox(s.demoText, s.demoButton))
 	connect := widget.NewCard("", "", container.NewVBox(s.connectText, s.connectButton))
@@ -64,7 +65,7 @@ func (s *welcomeScreen) relabel() {
 	s.connectButton.SetText(tr("welcome.connect"))
 	notice := ""
 	if s.svc != nil {
-		notice = s.svc.Notice(PolicyLang())
+		notice = s.svc.Notice(Lang())
 	}
 	s.notice.SetText(notice)
 	if notice == "" {

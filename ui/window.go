@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"sellermail/app"
+	"sellermail/app/i18n"
 )
 
 // Preference keys the window reads and writes.
@@ -34,7 +35,7 @@ type Config struct {
 	ForceDemo bool
 	// Language, when not LanguageSystem, is the window's language for this
 	// run whatever the preferences say (--ui-lang); the saved choice stays.
-	Language string
+	Language i18n.Lang
 }
 
 // Window is Sellermail's main window: the loading state, the welcome on
@@ -61,7 +62,7 @@ type Window struct {
 // saved theme. Run calls it once, before anything is drawn.
 func applyPreferences(a fyne.App, cfg Config) {
 	p := a.Preferences()
-	choice := p.StringWithFallback(PrefLanguage, LanguageSystem)
+	choice := i18n.Lang(p.StringWithFallback(PrefLanguage, string(LanguageSystem)))
 	if cfg.Language != LanguageSystem {
 		choice = cfg.Language
 	}
@@ -79,7 +80,7 @@ func Run(a fyne.App, w fyne.Window, cfg Config) *Window { return run(a, w, cfg, 
 
 // run is Run with the background work in t.
 func run(a fyne.App, w fyne.Window, cfg Config, t *tasks) *Window {
-	loadTranslations()
+	registerFyneTexts()
 	applyPreferences(a, cfg)
 	m := &Window{app: a, win: w, cfg: cfg, tasks: t, work: t.sub()}
 	w.SetTitle("Sellermail")
@@ -189,7 +190,7 @@ func (m *Window) showOpenError(err error, demo bool) {
 	retry := &widget.Button{Importance: widget.HighImportance, OnTapped: func() { m.open(demo) }}
 	relabel := func() {
 		title.SetText(tr("window.openfailed"))
-		detail.SetText(app.Explain(err, PolicyLang()))
+		detail.SetText(app.Explain(err, Lang()))
 		retry.SetText(tr("window.retry"))
 	}
 	relabel()

@@ -43,7 +43,7 @@ func newTestEnv(t *testing.T) *testEnv {
 	e := &testEnv{t: t, dir: t.TempDir(), keys: secretstest.NewMemory()}
 	e.tasks, e.q = testTasks(t)
 	e.a = test.NewTempApp(t)
-	e.a.Preferences().SetString(PrefLanguage, LanguageEnglish)
+	e.a.Preferences().SetString(PrefLanguage, string(LanguageEnglish))
 	setTestLanguage(t, LanguageEnglish)
 	e.w = test.NewTempWindow(t, nil)
 	e.w.Resize(fyne.NewSize(1200, 800))

@@ -6,17 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	"sellermail/assets"
+	"sellermail/app/i18n"
 	"sellermail/spapi"
 )
 
 // Every text the window's screens use exists in English and German.
 func TestWindowTextsTranslated(t *testing.T) {
-	msgs, err := parseCatalog(assets.I18n, i18nDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	en, de := msgs[LanguageEnglish], msgs[LanguageGerman]
+	en, de := catalogue(i18n.English), catalogue(i18n.German)
 	key := regexp.MustCompile(`"((?:window|welcome|setup|orders|sync|detail|review|reviews|settings|tab|demo)\.[a-z.]+)"`)
 	files := []string{"window.go", "welcome.go", "setup.go", "orders.go", "sync.go", "order_detail.go", "reviews.go",
 		"mainscreen.go", "workspace.go", "settings.go", "format.go"}
@@ -51,4 +47,13 @@ func TestWindowTextsTranslated(t *testing.T) {
 	if got := statusName(string(spapi.StatusShipped)); got != "Shipped" && got != "Versandt" {
 		t.Errorf("statusName(SHIPPED) = %q", got)
 	}
+}
+
+// catalogue is l's texts by key.
+func catalogue(l i18n.Lang) map[string]string {
+	m := map[string]string{}
+	for _, k := range i18n.Keys(l) {
+		m[k] = i18n.T(l, k)
+	}
+	return m
 }

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"sellermail/app/i18n"
 	"sellermail/policy"
 )
 
@@ -16,10 +17,10 @@ var smallScreen = fyne.NewSize(1000, 640)
 // long texts such as the purpose of a message must not widen the window
 // past the screen, or the hints and Send fall off it.
 func TestMainScreensFitSmallScreen(t *testing.T) {
-	for _, lang := range []string{LanguageEnglish, LanguageGerman} {
-		t.Run(lang, func(t *testing.T) {
+	for _, lang := range []i18n.Lang{LanguageEnglish, LanguageGerman} {
+		t.Run(string(lang), func(t *testing.T) {
 			e := newTestEnv(t)
-			e.a.Preferences().SetString(PrefLanguage, lang)
+			e.a.Preferences().SetString(PrefLanguage, string(lang))
 			setTestLanguage(t, lang)
 			ms := e.syncedDemo()
 			e.openOrder(ms, offersTo(policy.KindUnexpectedProblem))

@@ -14,7 +14,7 @@ func TestWindowLanguageFromCommandLineWinsOverSaved(t *testing.T) {
 	if got := ms.ordersTab.Text; got != "Bestellungen" {
 		t.Errorf("the orders tab says %q, want the German \"Bestellungen\"", got)
 	}
-	if got := e.a.Preferences().String(PrefLanguage); got != LanguageEnglish {
+	if got := e.a.Preferences().String(PrefLanguage); got != string(LanguageEnglish) {
 		t.Errorf("the saved language became %q; --ui-lang must not change it", got)
 	}
 }

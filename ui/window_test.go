@@ -94,7 +94,7 @@ func TestSwitchingLanguageRelabelsOrders(t *testing.T) {
 			t.Errorf("German %s = %q, want %q", c.name, c.got, c.want)
 		}
 	}
-	if got := e.a.Preferences().String(PrefLanguage); got != LanguageGerman {
+	if got := e.a.Preferences().String(PrefLanguage); got != string(LanguageGerman) {
 		t.Errorf("the language choice is saved as %q", got)
 	}
 }

@@ -255,7 +255,7 @@ func (ws *workspace) onSend(kind policy.Kind, text string, files []string, _ pol
 	orderID := ws.order.OrderID
 	ws.inFlight[orderID] = true
 	svc, ctx := ws.svc, ws.tasks.ctx
-	lang := PolicyLang()
+	lang := Lang()
 	atts := make([]app.AttachmentFile, len(files))
 	for i, p := range files {
 		atts[i] = app.AttachmentFile{Path: p}
@@ -277,13 +277,13 @@ func (ws *workspace) onSend(kind policy.Kind, text string, files []string, _ pol
 			case err == nil:
 				ws.composer.ShowResult(ResultSent, "")
 			case res.Status == store.StatusSent:
-				ws.composer.ShowResult(ResultSentUnrecorded, app.Explain(err, PolicyLang()))
+				ws.composer.ShowResult(ResultSentUnrecorded, app.Explain(err, Lang()))
 			case res.Status == store.StatusUnknown:
-				ws.composer.ShowResult(ResultUnknown, res.Explanation)
+				ws.composer.ShowResult(ResultUnknown, app.Render(res.Explanation, Lang()))
 			default:
-				detail := res.Explanation
+				detail := app.Render(res.Explanation, Lang())
 				if detail == "" {
-					detail = app.Explain(err, PolicyLang())
+					detail = app.Explain(err, Lang())
 				}
 				ws.composer.ShowResult(ResultFailed, detail)
 			}

@@ -3,7 +3,10 @@ package secrets
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"sellermail/app/i18n"
 )
 
 // Prefixes of the LWA credential formats.
@@ -24,17 +27,28 @@ const (
 // ErrInvalid is wrapped by every error Validate returns.
 var ErrInvalid = errors.New("invalid credentials")
 
-// FieldError says what is wrong with one credential field, in English
-// (Error, Problem) and German (Text, ProblemText). It never contains the
-// field's value.
+// FieldError says what is wrong with one credential field: in English
+// (Error, Problem), and as a catalogue text for the seller's language
+// (Text, ProblemText). It never contains the field's value.
 type FieldError struct {
 	Field   string // "LWA client ID", "LWA client secret" or "refresh token"
 	Problem string // English
-	german  string
+	// Key is the problem's catalogue key; Args its arguments.
+	Key  string
+	Args []string
 }
 
-func fieldError(field, en, de string) *FieldError {
-	return &FieldError{Field: field, Problem: en, german: de}
+// fieldKeys name each field in the catalogue.
+var fieldKeys = map[string]string{
+	"LWA client ID":     "secrets.field.clientid",
+	"LWA client secret": "secrets.field.clientsecret",
+	"refresh token":     "secrets.field.refreshtoken",
+}
+
+func fieldError(field, key string, nameValues ...string) *FieldError {
+	e := &FieldError{Field: field, Key: key, Args: nameValues}
+	e.Problem = e.ProblemText(i18n.English)
+	return e
 }
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Problem }
@@ -42,27 +56,18 @@ func (e *FieldError) Error() string { return e.Field + ": " + e.Problem }
 // Unwrap lets errors.Is(err, ErrInvalid) match.
 func (e *FieldError) Unwrap() error { return ErrInvalid }
 
-// ProblemText is the problem alone, in German when german is set.
-func (e *FieldError) ProblemText(german bool) string {
-	if german && e.german != "" {
-		return e.german
-	}
-	return e.Problem
+// ProblemText is the problem alone, in lang.
+func (e *FieldError) ProblemText(lang i18n.Lang) string { return i18n.New(e.Key, e.Args...).In(lang) }
+
+// Text is the field's name and its problem, in lang.
+func (e *FieldError) Text(lang i18n.Lang) string {
+	return i18n.T(lang, fieldKeys[e.Field]) + ": " + e.ProblemText(lang)
 }
 
-// Text is the field's name and its problem, in German when german is set.
-func (e *FieldError) Text(german bool) string {
-	if !german {
-		return e.Error()
-	}
-	return germanFieldNames[e.Field] + ": " + e.ProblemText(true)
-}
-
-// germanFieldNames are the fields as the German texts name them.
-var germanFieldNames = map[string]string{
-	"LWA client ID":     "LWA-Client-ID",
-	"LWA client secret": "LWA-Client-Secret",
-	"refresh token":     "Refresh-Token",
+// Stored is the problem as a catalogue text, with the field's key as the
+// argument FieldKey, for a text that is rendered later.
+func (e *FieldError) Stored() i18n.Text {
+	return i18n.New(e.Key, append([]string{"FieldKey", fieldKeys[e.Field]}, e.Args...)...)
 }
 
 // FieldErrors returns the field errors anywhere in err (as Validate joins
@@ -101,17 +106,15 @@ func (c Credentials) Validate() error {
 func checkCommon(name, v, prefix string, maxLen int) error {
 	switch {
 	case v == "":
-		return fieldError(name, "is missing", "fehlt")
+		return fieldError(name, "secrets.problem.missing")
 	case strings.TrimSpace(v) != v || strings.ContainsAny(v, " \t\r\n"):
-		return fieldError(name, "contains spaces or line breaks; copy it again without them",
-			"enthält Leerzeichen oder Zeilenumbrüche; kopieren Sie den Wert erneut ohne sie")
+		return fieldError(name, "secrets.problem.spaces")
 	case len(v) > maxLen:
-		return fieldError(name, fmt.Sprintf("is %d characters long, more than the %d expected", len(v), maxLen),
-			fmt.Sprintf("ist %d Zeichen lang, mehr als die erwarteten %d", len(v), maxLen))
+		return fieldError(name, "secrets.problem.toolong", "Len", strconv.Itoa(len(v)), "Max", strconv.Itoa(maxLen))
 	case !strings.HasPrefix(v, prefix):
-		return fieldError(name, fmt.Sprintf("must start with %q", prefix), fmt.Sprintf("muss mit %q beginnen", prefix))
+		return fieldError(name, "secrets.problem.prefix", "Prefix", fmt.Sprintf("%q", prefix))
 	case len(v) == len(prefix):
-		return fieldError(name, fmt.Sprintf("has nothing after %q", prefix), fmt.Sprintf("enthält nichts nach %q", prefix))
+		return fieldError(name, "secrets.problem.empty", "Prefix", fmt.Sprintf("%q", prefix))
 	}
 	return nil
 }
@@ -122,8 +125,7 @@ func checkHexField(name, v, prefix string, maxLen int) error {
 	}
 	for _, r := range v[len(prefix):] {
 		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F') {
-			return fieldError(name, fmt.Sprintf("the part after %q must be hexadecimal (0-9, a-f)", prefix),
-				fmt.Sprintf("der Teil nach %q muss hexadezimal sein (0-9, a-f)", prefix))
+			return fieldError(name, "secrets.problem.hex", "Prefix", fmt.Sprintf("%q", prefix))
 		}
 	}
 	return nil
@@ -136,8 +138,7 @@ func checkRefreshToken(v string) error {
 	}
 	for _, r := range v {
 		if r < 0x21 || r > 0x7e {
-			return fieldError(name, "contains characters a refresh token never has; copy it again from Seller Central",
-				"enthält Zeichen, die ein Refresh-Token nie hat; kopieren Sie es erneut aus Seller Central")
+			return fieldError(name, "secrets.problem.chars")
 		}
 	}
 	return nil

@@ -1,6 +1,8 @@
 package secrets
 
 import (
+	"sellermail/app/i18n"
+
 	"errors"
 	"fmt"
 	"strings"
@@ -55,10 +57,10 @@ func TestValidate(t *testing.T) {
 			fes := FieldErrors(err)
 			var en, de []string
 			for _, fe := range fes {
-				en = append(en, fe.Text(false))
-				de = append(de, fe.Text(true))
-				if fe.ProblemText(true) == fe.Problem || fe.ProblemText(false) != fe.Problem {
-					t.Errorf("%s: problem texts en %q, de %q", fe.Field, fe.ProblemText(false), fe.ProblemText(true))
+				en = append(en, fe.Text(i18n.English))
+				de = append(de, fe.Text(i18n.German))
+				if fe.ProblemText(i18n.German) == fe.Problem || fe.ProblemText(i18n.English) != fe.Problem {
+					t.Errorf("%s: problem texts en %q, de %q", fe.Field, fe.ProblemText(i18n.English), fe.ProblemText(i18n.German))
 				}
 			}
 			if len(fes) != len(tt.de) {

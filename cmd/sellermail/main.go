@@ -6,13 +6,13 @@ import (
 	"context"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"sellermail/app"
+	"sellermail/app/i18n"
 	"sellermail/assets"
 	"sellermail/cmd/internal/cli"
 	// Before Fyne starts: its complaint about a C locale stays off stderr.
@@ -39,16 +39,16 @@ func openWindow(ctx context.Context, getenv func(string) string) cli.WindowFunc 
 	return func(g cli.Global) error {
 		a := fyneapp.NewWithID(appID)
 		a.SetIcon(assets.Icon)
-		var language string
+		var language i18n.Lang
 		if g.UILang != "" {
 			// --ui-lang wins for this run without changing the saved choice.
-			language = langTag(g.UILang)
+			language = i18n.FromLocale(g.UILang)
 		}
 		w := a.NewWindow("Sellermail")
 		w.Resize(fyne.NewSize(1200, 800))
 		w.SetMaster()
 		win := ui.Run(a, w, ui.Config{ForceDemo: g.Demo, Language: language, Open: func(ctx context.Context, demo bool) (*app.Service, error) {
-			opts, err := app.OptionsFromLookup(app.Options{DataDir: g.DataDir, Demo: demo, Version: cli.Version, Lang: ui.PolicyLang()}, getenv)
+			opts, err := app.OptionsFromLookup(app.Options{DataDir: g.DataDir, Demo: demo, Version: cli.Version}, getenv)
 			if err != nil {
 				return nil, err
 			}
@@ -62,12 +62,4 @@ func openWindow(ctx context.Context, getenv func(string) string) cli.WindowFunc 
 		w.ShowAndRun()
 		return nil
 	}
-}
-
-// langTag maps --ui-lang (such as "de" or "de_DE") to a window language.
-func langTag(l string) string {
-	if strings.HasPrefix(strings.ToLower(l), "de") {
-		return ui.LanguageGerman
-	}
-	return ui.LanguageEnglish
 }

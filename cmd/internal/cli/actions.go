@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"sellermail/app"
+	"sellermail/app/i18n"
 	"sellermail/policy"
 )
 
@@ -59,7 +60,7 @@ func runActions(ctx context.Context, e *env, o actionsOpts) error {
 	return nil
 }
 
-func writeActionsText(w io.Writer, d *app.OrderDetail, ui policy.UILang) {
+func writeActionsText(w io.Writer, d *app.OrderDetail, ui i18n.Lang) {
 	o := d.Order
 	fmt.Fprintf(w, "%s %s (%s, %s), %s %s\n", tr(ui, "Order", "Bestellung"), o.OrderID, marketName(o.MarketplaceID), o.Status,
 		tr(ui, "bought", "gekauft am"), dateOf(o.PurchaseDate))
@@ -75,7 +76,7 @@ func writeActionsText(w io.Writer, d *app.OrderDetail, ui policy.UILang) {
 		fmt.Fprintln(tw, "  "+tr(ui, "none", "keine"))
 	}
 	for _, k := range d.Offered {
-		fmt.Fprintf(tw, "  %s\t%s\n", k, k.Description(ui))
+		fmt.Fprintf(tw, "  %s\t%s\n", k, k.Description(app.PolicyLang(ui)))
 	}
 	_ = tw.Flush()
 	fmt.Fprintln(w, tr(ui, "Not available:", "Nicht verfügbar:"))
@@ -120,7 +121,7 @@ type reviewJSON struct {
 	Closes   *time.Time `json:"closes,omitempty"`
 }
 
-func writeActionsJSON(w io.Writer, d *app.OrderDetail, ui policy.UILang) {
+func writeActionsJSON(w io.Writer, d *app.OrderDetail, ui i18n.Lang) {
 	out := actionsJSON{OrderID: d.Order.OrderID, Country: marketName(d.Order.MarketplaceID), Status: d.Order.Status,
 		BuyerLocale: d.BuyerLocale, Offered: []string{}, NotOffered: []kindNoteJSON{}, AskedAt: timePtr(d.KindsFetchedAt),
 		Review: reviewJSON{Eligible: d.Eligibility.OK, Reason: d.Eligibility.Text(ui),

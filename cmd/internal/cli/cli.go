@@ -15,8 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"sellermail/app/i18n"
 	"sellermail/app"
-	"sellermail/policy"
 )
 
 // IO is where a command reads and writes.
@@ -73,7 +73,7 @@ func bind[O any](parse func(args []string) (O, error), run func(context.Context,
 type env struct {
 	IO
 	Global
-	lang policy.UILang
+	lang i18n.Lang
 	open opener
 }
 

@@ -1,35 +1,26 @@
 package cli
 
 import (
-	"strings"
-
-	"sellermail/policy"
+	"sellermail/app/i18n"
 )
 
 // uiLang picks the language of messages: --ui-lang, else the system locale
 // (LC_ALL, LC_MESSAGES, LANG), else English.
-func uiLang(flagVal string, getenv func(string) string) policy.UILang {
+func uiLang(flagVal string, getenv func(string) string) i18n.Lang {
 	if flagVal != "" {
-		return pickLang(flagVal)
+		return i18n.FromLocale(flagVal)
 	}
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := getenv(k); v != "" {
-			return pickLang(v)
+			return i18n.FromLocale(v)
 		}
 	}
-	return policy.English
-}
-
-func pickLang(locale string) policy.UILang {
-	if strings.HasPrefix(strings.ToLower(locale), "de") {
-		return policy.German
-	}
-	return policy.English
+	return i18n.English
 }
 
 // tr picks the English or German wording of a short CLI string.
-func tr(ui policy.UILang, en, de string) string {
-	if ui == policy.German {
+func tr(ui i18n.Lang, en, de string) string {
+	if ui == i18n.German {
 		return de
 	}
 	return en

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"sellermail/app"
+	"sellermail/app/i18n"
 	"sellermail/policy"
 )
 
@@ -73,7 +75,7 @@ func runLint(_ context.Context, e *env, o lintOpts) error {
 	for _, in := range inputs {
 		m := o.msg
 		m.Text = in.text
-		res := checker.Check(m, e.lang)
+		res := checker.Check(m, app.PolicyLang(e.lang))
 		if res.Worst() >= policy.Risk {
 			failed = true
 			onlyFields = onlyFields && onlyUnfilledFields(res)
@@ -181,7 +183,7 @@ func firstInvalid(b []byte) int {
 
 // writeLintText prints findings the way a compiler prints errors, so editors
 // and CI logs can jump to them.
-func writeLintText(w io.Writer, in lintInput, res policy.Result, ui policy.UILang) {
+func writeLintText(w io.Writer, in lintInput, res policy.Result, ui i18n.Lang) {
 	pos := newLineIndex(in.text)
 	for _, f := range res.Findings {
 		line, col := pos.at(f.Start)
@@ -235,10 +237,10 @@ func writeLintJSON(w io.Writer, in lintInput, res policy.Result) {
 	_ = enc.Encode(out)
 }
 
-func printRules(w io.Writer, ui policy.UILang) {
+func printRules(w io.Writer, ui i18n.Lang) {
 	for _, r := range policy.Rules() {
-		fmt.Fprintf(w, "%-30s %-5s %s\n", r.ID, r.Severity, r.Title(ui))
-		fmt.Fprintf(w, "%30s       %s\n", "", r.Explanation(ui))
+		fmt.Fprintf(w, "%-30s %-5s %s\n", r.ID, r.Severity, r.Title(app.PolicyLang(ui)))
+		fmt.Fprintf(w, "%30s       %s\n", "", r.Explanation(app.PolicyLang(ui)))
 		if r.Source != "" {
 			fmt.Fprintf(w, "%30s       %s %s\n", "", tr(ui, "Source:", "Quelle:"), r.Source)
 		}

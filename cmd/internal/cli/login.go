@@ -13,7 +13,6 @@ import (
 
 	"sellermail/app"
 	"sellermail/app/secrets"
-	"sellermail/policy"
 )
 
 // loginOpts hold the region asked for; empty: from the environment.
@@ -171,7 +170,7 @@ func (e *env) readCredentials() (secrets.Credentials, error) {
 		if ferr := fieldError(c, fld.name); ferr != nil {
 			fmt.Fprintln(e.Stderr)
 			return c, inputError{errors.New(tr(ui, "not in Amazon's format, nothing was stored: ",
-				"nicht im Format von Amazon, nichts wurde gespeichert: ") + ferr.Text(ui == policy.German))}
+				"nicht im Format von Amazon, nichts wurde gespeichert: ") + ferr.Text(ui))}
 		}
 	}
 	return c, nil

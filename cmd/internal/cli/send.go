@@ -89,15 +89,15 @@ func (e *env) reportSend(orderID string, res app.SendResult, err error, dry bool
 		fmt.Fprintf(e.Stdout, "%s (%s %s)\n", tr(ui, "sent", "gesendet"), tr(ui, "Amazon request ID", "Amazon-Anfrage-ID"), res.RequestID)
 		return nil
 	case res.Status == store.StatusUnknown:
-		fmt.Fprintf(e.Stdout, "%s: %s\n", tr(ui, "outcome unknown", "Ergebnis unbekannt"), res.Explanation)
+		fmt.Fprintf(e.Stdout, "%s: %s\n", tr(ui, "outcome unknown", "Ergebnis unbekannt"), app.Render(res.Explanation, ui))
 		fmt.Fprintln(e.Stderr, tr(ui, "Check the order in Seller Central before sending again; 'sellermail history --status unknown' lists such messages.",
 			"Prüfen Sie die Bestellung in Seller Central, bevor Sie erneut senden; 'sellermail history --status unknown' zeigt solche Nachrichten."))
 		return reported{app.ErrOutcomeUnknown}
 	case res.Status == store.StatusFailed:
-		fmt.Fprintf(e.Stdout, "%s: %s\n", tr(ui, "failed", "fehlgeschlagen"), res.Explanation)
+		fmt.Fprintf(e.Stdout, "%s: %s\n", tr(ui, "failed", "fehlgeschlagen"), app.Render(res.Explanation, ui))
 		return reported{orRefused(err)}
 	case err != nil:
-		why := res.Explanation
+		why := app.Render(res.Explanation, ui)
 		if why == "" {
 			why = app.Explain(err, ui)
 		}

@@ -5,14 +5,14 @@ import (
 	"fmt"
 	"strings"
 
+	"sellermail/app/i18n"
 	"sellermail/app"
-	"sellermail/policy"
 )
 
 // options builds the service options from the global flags and the
 // environment (read through e.getenv).
 func (e *env) options() (app.Options, error) {
-	base := app.Options{DataDir: e.DataDir, Demo: e.Demo, Lang: e.lang, Version: Version}
+	base := app.Options{DataDir: e.DataDir, Demo: e.Demo, Version: Version}
 	opts, err := app.OptionsFromLookup(base, e.getenv)
 	if err != nil {
 		return opts, usageError{msg: strings.TrimPrefix(err.Error(), "app: ")}
@@ -51,7 +51,7 @@ func (e *env) demoNotice(svc *app.Service) {
 }
 
 // keyringHint says what to do when the keyring cannot provide credentials.
-func keyringHint(ui policy.UILang) string {
+func keyringHint(ui i18n.Lang) string {
 	return tr(ui,
 		"hint: add --demo to try Sellermail with made-up orders, run 'sellermail login' to store your credentials, or set "+
 			app.EnvClientID+", "+app.EnvClientSecret+" and "+app.EnvRefreshToken+" to use your account without the keyring.",
