@@ -256,7 +256,7 @@ func fmtSize(n int64) string {
 	default:
 		s = fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 	}
-	if PolicyLang() == policy.German {
+	if Lang() == LanguageGerman {
 		s = strings.Replace(s, ".", ",", 1)
 	}
 	return s

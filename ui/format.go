@@ -1,9 +1,10 @@
 package ui
 
 import (
-	"sellermail/app"
 	"strings"
 	"time"
+
+	"sellermail/app"
 )
 
 // fmtDate writes a date the way the window's language does.
