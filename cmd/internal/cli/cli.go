@@ -15,8 +15,8 @@ import (
 	"strings"
 	"time"
 
-	"sellermail/app/i18n"
 	"sellermail/app"
+	"sellermail/app/i18n"
 )
 
 // IO is where a command reads and writes.

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"sellermail/app/i18n"
 	"sellermail/app"
+	"sellermail/app/i18n"
 )
 
 // options builds the service options from the global flags and the
