@@ -81,7 +81,8 @@ func TestFyneDialogButtonsFollowTheChosenLanguage(t *testing.T) {
 func TestSyncErrorSpeaksOneLanguage(t *testing.T) {
 	test.NewTempApp(t)
 	setTestLanguage(t, LanguageGerman)
-	p := newSyncPanel(context.Background(), openScreenService(t, t.TempDir(), nil), nil)
+	root, _ := testTasks(t)
+	p := newSyncPanel(root, openScreenService(t, t.TempDir(), nil), nil)
 	_, netErr := http.Get("http://127.0.0.1:1/orders/2026-01-01/orders")
 	if netErr == nil {
 		t.Skip("something listens on port 1")

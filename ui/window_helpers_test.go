@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"sellermail/app"
+	"sellermail/app/i18n"
 	"sellermail/app/secrets"
 	"sellermail/app/secrets/secretstest"
 	"sellermail/app/store"
@@ -33,7 +34,7 @@ type testEnv struct {
 	keys  *secretstest.Memory
 	env   app.Env // endpoints and credentials the services get
 	// language is the one given on the command line (--ui-lang), if any.
-	language string
+	language i18n.Lang
 }
 
 // newTestEnv prepares an app and window in English with an empty keyring
