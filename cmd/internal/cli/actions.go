@@ -53,8 +53,7 @@ func runActions(ctx context.Context, e *env, o actionsOpts) error {
 		writeActionsText(e.Stdout, d, ui)
 	}
 	if d.FactsErr != nil {
-		e.errorf("%s %s", tr(ui, "Amazon could not be asked about this order; what is shown may be out of date:",
-			"Amazon konnte zu dieser Bestellung nicht befragt werden; die Angaben sind vielleicht veraltet:"), app.Explain(d.FactsErr, ui))
+		e.errorf("%s %s", i18n.T(ui, "cli.actions.amazon_could_not"), app.Explain(d.FactsErr, ui))
 		return reported{orRefused(d.FactsErr)}
 	}
 	return nil
@@ -62,38 +61,38 @@ func runActions(ctx context.Context, e *env, o actionsOpts) error {
 
 func writeActionsText(w io.Writer, d *app.OrderDetail, ui i18n.Lang) {
 	o := d.Order
-	fmt.Fprintf(w, "%s %s (%s, %s), %s %s\n", tr(ui, "Order", "Bestellung"), o.OrderID, marketName(o.MarketplaceID), o.Status,
-		tr(ui, "bought", "gekauft am"), dateOf(o.PurchaseDate))
+	fmt.Fprintf(w, "%s %s (%s, %s), %s %s\n", i18n.T(ui, "cli.actions.order"), o.OrderID, marketName(o.MarketplaceID), o.Status,
+		i18n.T(ui, "cli.actions.bought"), dateOf(o.PurchaseDate))
 	lang := d.BuyerLocale
 	if lang == "" {
-		lang = tr(ui, "unknown", "unbekannt")
+		lang = i18n.T(ui, "cli.actions.unknown")
 	}
-	fmt.Fprintf(w, "%s %s\n\n", tr(ui, "Buyer's language:", "Sprache des Käufers:"), lang)
+	fmt.Fprintf(w, "%s %s\n\n", i18n.T(ui, "cli.actions.buyer_language"), lang)
 
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, tr(ui, "Message types Amazon offers now:", "Nachrichtenarten, die Amazon jetzt anbietet:"))
+	fmt.Fprintln(tw, i18n.T(ui, "cli.actions.message_types_amazon"))
 	if len(d.Offered) == 0 {
-		fmt.Fprintln(tw, "  "+tr(ui, "none", "keine"))
+		fmt.Fprintln(tw, "  "+i18n.T(ui, "cli.actions.none"))
 	}
 	for _, k := range d.Offered {
 		fmt.Fprintf(tw, "  %s\t%s\n", k, k.Description(app.PolicyLang(ui)))
 	}
 	_ = tw.Flush()
-	fmt.Fprintln(w, tr(ui, "Not available:", "Nicht verfügbar:"))
+	fmt.Fprintln(w, i18n.T(ui, "cli.actions.not_available"))
 	for _, k := range policy.Kinds() {
 		if note := d.KindNote(k, ui); note != "" {
 			fmt.Fprintf(w, "  %s: %s\n", k, note)
 		}
 	}
 	fmt.Fprintln(w)
-	verdict := tr(ui, "not possible", "nicht möglich")
+	verdict := i18n.T(ui, "cli.actions.not_possible")
 	if d.Eligibility.OK {
-		verdict = tr(ui, "possible", "möglich")
+		verdict = i18n.T(ui, "cli.actions.possible")
 	}
-	fmt.Fprintf(w, "%s %s. %s\n", tr(ui, "Review request:", "Bewertungsanfrage:"), verdict, d.Eligibility.Text(ui))
+	fmt.Fprintf(w, "%s %s. %s\n", i18n.T(ui, "cli.actions.review_request"), verdict, d.Eligibility.Text(ui))
 	if n := len(d.Messages); n > 0 {
-		fmt.Fprintf(w, "%s %d (%s)\n", tr(ui, "Messages:", "Nachrichten:"), n,
-			tr(ui, "'sellermail history --order "+o.OrderID+"' lists them", "'sellermail history --order "+o.OrderID+"' zeigt sie"))
+		fmt.Fprintf(w, "%s %d (%s)\n", i18n.T(ui, "cli.actions.messages"), n,
+			i18n.T(ui, "cli.actions.history", map[string]any{"Order": o.OrderID}))
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 	"sellermail/policy"
 )
@@ -102,7 +103,7 @@ func runHistory(ctx context.Context, e *env, o historyOpts) error {
 		return nil
 	}
 	if len(msgs) == 0 {
-		fmt.Fprintln(e.Stderr, tr(e.lang, "No messages match.", "Keine Nachrichten gefunden."))
+		fmt.Fprintln(e.Stderr, i18n.T(e.lang, "cli.history.no_messages_match"))
 		return nil
 	}
 	writeHistoryTable(e.Stdout, msgs)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"sellermail/app"
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 )
 
@@ -48,7 +49,7 @@ func (e *env) reviewHistory(ctx context.Context, svc *app.Service, o historyOpts
 		return nil
 	}
 	if len(rs) == 0 {
-		fmt.Fprintln(e.Stderr, tr(e.lang, "No review requests match.", "Keine Bewertungsanfragen gefunden."))
+		fmt.Fprintln(e.Stderr, i18n.T(e.lang, "cli.history_reviews.no_review_requests"))
 		return nil
 	}
 	writeReviewsTable(e.Stdout, rs)

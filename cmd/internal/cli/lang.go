@@ -17,11 +17,3 @@ func uiLang(flagVal string, getenv func(string) string) i18n.Lang {
 	}
 	return i18n.English
 }
-
-// tr picks the English or German wording of a short CLI string.
-func tr(ui i18n.Lang, en, de string) string {
-	if ui == i18n.German {
-		return de
-	}
-	return en
-}

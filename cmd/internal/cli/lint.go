@@ -90,9 +90,7 @@ func runLint(_ context.Context, e *env, o lintOpts) error {
 		return nil
 	}
 	if onlyFields && !o.msg.Template {
-		fmt.Fprintln(e.Stderr, tr(e.lang,
-			"hint: the text fails only on unfilled template fields; if it is a template, check it with --template.",
-			"Hinweis: Der Text scheitert nur an nicht ausgefüllten Vorlagenfeldern; prüfen Sie eine Vorlage mit --template."))
+		fmt.Fprintln(e.Stderr, i18n.T(e.lang, "cli.lint.hint_text_fails"))
 	}
 	return errFindings
 }
@@ -192,7 +190,7 @@ func writeLintText(w io.Writer, in lintInput, res policy.Result, ui i18n.Lang) {
 			fmt.Fprintf(w, "\t%s\n", strings.ReplaceAll(f.Excerpt, "\n", " "))
 		}
 		if f.Fix != "" {
-			fmt.Fprintf(w, "\t%s %s\n", tr(ui, "fix:", "Lösung:"), f.Fix)
+			fmt.Fprintf(w, "\t%s %s\n", i18n.T(ui, "cli.lint.fix"), f.Fix)
 		}
 	}
 }
@@ -242,7 +240,7 @@ func printRules(w io.Writer, ui i18n.Lang) {
 		fmt.Fprintf(w, "%-30s %-5s %s\n", r.ID, r.Severity, r.Title(app.PolicyLang(ui)))
 		fmt.Fprintf(w, "%30s       %s\n", "", r.Explanation(app.PolicyLang(ui)))
 		if r.Source != "" {
-			fmt.Fprintf(w, "%30s       %s %s\n", "", tr(ui, "Source:", "Quelle:"), r.Source)
+			fmt.Fprintf(w, "%30s       %s %s\n", "", i18n.T(ui, "cli.lint.source"), r.Source)
 		}
 	}
 }

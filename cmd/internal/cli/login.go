@@ -48,8 +48,7 @@ func parseRegion(v string) (app.Region, error) {
 func runLogin(ctx context.Context, e *env, o loginOpts) error {
 	ui := e.lang
 	if e.Demo {
-		return usagef("%s", tr(ui, "login stores your own Amazon credentials; the demo needs none (leave out --demo).",
-			"login speichert Ihre eigenen Amazon-Zugangsdaten; die Demo braucht keine (lassen Sie --demo weg)."))
+		return usagef("%s", i18n.T(ui, "cli.login.login_stores_your"))
 	}
 	reg, err := e.loginRegion(o.region)
 	if err != nil {
@@ -73,8 +72,7 @@ func runLogin(ctx context.Context, e *env, o loginOpts) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.Stderr, tr(ui, "Checking the credentials with Amazon ("+string(reg)+")…",
-		"Prüfe die Zugangsdaten bei Amazon ("+string(reg)+")…"))
+	fmt.Fprintln(e.Stderr, i18n.T(ui, "cli.login.checking", map[string]any{"Region": reg}))
 	acct, err := svc.TestCredentials(ctx, c, reg)
 	if err != nil {
 		return err
@@ -90,9 +88,8 @@ func runLogin(ctx context.Context, e *env, o loginOpts) error {
 	for _, m := range acct.Marketplaces {
 		markets = append(markets, marketName(m.MarketplaceID))
 	}
-	fmt.Fprintf(e.Stdout, tr(ui, "Logged in: %s (%s), marketplaces %s. The credentials are in the keyring.\n",
-		"Angemeldet: %s (%s), Marktplätze %s. Die Zugangsdaten liegen im Schlüsselbund.\n"),
-		acct.Profile.StoreName, reg, strings.Join(markets, ", "))
+	fmt.Fprintln(e.Stdout, i18n.T(ui, "cli.login.done",
+		map[string]any{"Store": acct.Profile.StoreName, "Region": reg, "Marketplaces": strings.Join(markets, ", ")}))
 	return nil
 }
 
@@ -129,15 +126,15 @@ func regionOfLocale(locale string) app.Region {
 // secrets.FieldError's Field.
 type credentialField struct {
 	name   string
-	en, de string
+	key    string // the catalogue key of the field's name
 	dst    func(*secrets.Credentials) *string
 	prefix string
 }
 
 var credentialFields = []credentialField{
-	{"LWA client ID", "LWA client ID", "LWA-Client-ID", func(c *secrets.Credentials) *string { return &c.ClientID }, secrets.ClientIDPrefix},
-	{"LWA client secret", "LWA client secret", "LWA-Client-Secret", func(c *secrets.Credentials) *string { return &c.ClientSecret }, secrets.ClientSecretPrefix},
-	{"refresh token", "Refresh token", "Refresh-Token", func(c *secrets.Credentials) *string { return &c.RefreshToken }, secrets.RefreshTokenPrefix},
+	{"LWA client ID", "cli.login.field.clientid", func(c *secrets.Credentials) *string { return &c.ClientID }, secrets.ClientIDPrefix},
+	{"LWA client secret", "cli.login.field.clientsecret", func(c *secrets.Credentials) *string { return &c.ClientSecret }, secrets.ClientSecretPrefix},
+	{"refresh token", "cli.login.field.refreshtoken", func(c *secrets.Credentials) *string { return &c.RefreshToken }, secrets.RefreshTokenPrefix},
 }
 
 // readCredentials prompts on stderr and reads each value: hidden on a
@@ -155,13 +152,12 @@ func (e *env) readCredentials() (secrets.Credentials, error) {
 		}
 	}
 	for _, fld := range credentialFields {
-		fmt.Fprintf(e.Stderr, "%s (%s…): ", tr(ui, fld.en, fld.de), fld.prefix)
+		fmt.Fprintf(e.Stderr, "%s (%s…): ", i18n.T(ui, fld.key), fld.prefix)
 		v, err := read()
 		if err != nil && !(errors.Is(err, io.EOF) && v != "") {
 			fmt.Fprintln(e.Stderr)
 			if errors.Is(err, io.EOF) {
-				return c, inputError{errors.New(tr(ui, "login: input ended before the "+fld.en+" was given",
-					"login: Die Eingabe endete vor dem Wert für "+fld.de))}
+				return c, inputError{errors.New(i18n.T(ui, "cli.login.inputended", map[string]any{"Field": i18n.T(ui, fld.key)}))}
 			}
 			return c, inputError{fmt.Errorf("login: %w", err)}
 		}
@@ -169,8 +165,7 @@ func (e *env) readCredentials() (secrets.Credentials, error) {
 		*fld.dst(&c) = v
 		if ferr := fieldError(c, fld.name); ferr != nil {
 			fmt.Fprintln(e.Stderr)
-			return c, inputError{errors.New(tr(ui, "not in Amazon's format, nothing was stored: ",
-				"nicht im Format von Amazon, nichts wurde gespeichert: ") + ferr.Text(ui))}
+			return c, inputError{errors.New(i18n.T(ui, "cli.login.not_amazon_format") + ferr.Text(ui))}
 		}
 	}
 	return c, nil
@@ -213,8 +208,7 @@ func runLogout(ctx context.Context, e *env, _ struct{}) error {
 	if err := svc.Logout(ctx); err != nil {
 		return err
 	}
-	fmt.Fprintln(e.Stdout, tr(e.lang, "Logged out: the credentials are removed from the keyring; orders and history stay.",
-		"Abgemeldet: Die Zugangsdaten sind aus dem Schlüsselbund entfernt; Bestellungen und Verlauf bleiben."))
+	fmt.Fprintln(e.Stdout, i18n.T(e.lang, "cli.login.logged_out_credentials"))
 	return nil
 }
 

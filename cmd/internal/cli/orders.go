@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"sellermail/app"
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 )
 
@@ -72,8 +73,7 @@ func runOrders(ctx context.Context, e *env, o ordersOpts) error {
 		return nil
 	}
 	if len(orders) == 0 {
-		fmt.Fprintln(e.Stderr, tr(e.lang, "No orders match. Run 'sellermail sync' to fetch the latest.",
-			"Keine Bestellungen gefunden. 'sellermail sync' holt die neuesten."))
+		fmt.Fprintln(e.Stderr, i18n.T(e.lang, "cli.orders.no_orders_match"))
 		return nil
 	}
 	writeOrdersTable(e.Stdout, orders)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"sellermail/app"
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 )
 
@@ -63,25 +64,25 @@ func (e *env) reviewOne(ctx context.Context, svc *app.Service, orderID string, d
 			return err
 		}
 		if !d.Eligibility.OK {
-			fmt.Fprintf(e.Stdout, "%s: %s\n", tr(ui, "not eligible", "nicht möglich"), d.Eligibility.Text(ui))
+			fmt.Fprintf(e.Stdout, "%s: %s\n", i18n.T(ui, "cli.review.not_eligible"), d.Eligibility.Text(ui))
 			return errRefused
 		}
-		fmt.Fprintf(e.Stdout, "%s %s\n", tr(ui, "dry run: eligible; nothing was sent.", "Probelauf: möglich; nichts wurde gesendet."), d.Eligibility.Text(ui))
+		fmt.Fprintf(e.Stdout, "%s %s\n", i18n.T(ui, "cli.review.dry_run_eligible"), d.Eligibility.Text(ui))
 		return nil
 	}
 	r, err := svc.RequestReview(ctx, orderID)
 	switch {
 	case err == nil:
-		fmt.Fprintf(e.Stdout, "%s (%s %s)\n", tr(ui, "review requested", "Bewertung angefragt"), tr(ui, "Amazon request ID", "Amazon-Anfrage-ID"), r.RequestID)
+		fmt.Fprintf(e.Stdout, "%s (%s %s)\n", i18n.T(ui, "cli.review.review_requested"), i18n.T(ui, "cli.review.amazon_request_id"), r.RequestID)
 		return nil
 	case errors.Is(err, app.ErrNotEligible):
-		fmt.Fprintf(e.Stdout, "%s: %s\n", tr(ui, "not eligible", "nicht möglich"), app.Explain(err, ui))
+		fmt.Fprintf(e.Stdout, "%s: %s\n", i18n.T(ui, "cli.review.not_eligible"), app.Explain(err, ui))
 		return reported{err}
 	case r.Status == store.ReviewUnknown:
-		fmt.Fprintf(e.Stdout, "%s: %s\n", tr(ui, "outcome unknown", "Ergebnis unbekannt"), app.Explain(err, ui))
+		fmt.Fprintf(e.Stdout, "%s: %s\n", i18n.T(ui, "cli.review.outcome_unknown"), app.Explain(err, ui))
 		return reported{app.ErrOutcomeUnknown}
 	case r.Status == store.ReviewFailed:
-		fmt.Fprintf(e.Stdout, "%s: %s\n", tr(ui, "failed", "fehlgeschlagen"), app.Explain(err, ui))
+		fmt.Fprintf(e.Stdout, "%s: %s\n", i18n.T(ui, "cli.review.failed"), app.Explain(err, ui))
 		return reported{err}
 	}
 	return err
@@ -91,30 +92,28 @@ func (e *env) reviewAll(ctx context.Context, svc *app.Service, dry bool) error {
 	ui := e.lang
 	p := newProgress(e.Stderr)
 	sum, err := svc.RequestReviewsAll(ctx, dry, func(rp app.ReviewProgress) {
-		p.show(tr(ui, "Review requests: %d of %d", "Bewertungsanfragen: %d von %d"), rp.Done, rp.Total)
+		p.show("%s", i18n.T(ui, "cli.review.progress", map[string]any{"Done": rp.Done, "Total": rp.Total}))
 	})
 	p.clear()
 	if dry {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.Stdout, tr(ui, "dry run: %d orders are eligible for a review request; nothing was sent.\n",
-			"Probelauf: %d Bestellungen können um eine Bewertung gebeten werden; nichts wurde gesendet.\n"), sum.Eligible)
+		fmt.Fprintln(e.Stdout, i18n.T(ui, "cli.review.dryrun.all", map[string]any{"N": sum.Eligible}))
 		return nil
 	}
 	for _, r := range sum.Results {
 		if r.Err == nil || errors.Is(r.Err, app.ErrNotEligible) {
 			continue
 		}
-		label := tr(ui, "failed", "fehlgeschlagen")
+		label := i18n.T(ui, "cli.review.failed")
 		if r.Status == store.ReviewUnknown {
-			label = tr(ui, "outcome unknown", "Ergebnis unbekannt")
+			label = i18n.T(ui, "cli.review.outcome_unknown")
 		}
 		fmt.Fprintf(e.Stdout, "%s %s: %s\n", r.OrderID, label, app.Explain(r.Err, ui))
 	}
-	fmt.Fprintf(e.Stdout, tr(ui, "Review requests: %d sent, %d skipped (not eligible), %d failed, %d outcome unknown (of %d orders).\n",
-		"Bewertungsanfragen: %d gesendet, %d übersprungen (nicht möglich), %d fehlgeschlagen, %d Ergebnis unbekannt (von %d Bestellungen).\n"),
-		sum.Sent, sum.Skipped, sum.Failed, sum.Unknown, sum.Total)
+	fmt.Fprintln(e.Stdout, i18n.T(ui, "cli.review.summary", map[string]any{
+		"Sent": sum.Sent, "Skipped": sum.Skipped, "Failed": sum.Failed, "Unknown": sum.Unknown, "Total": sum.Total}))
 	switch {
 	case err != nil:
 		return err

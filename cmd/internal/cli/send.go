@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"sellermail/app"
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 	"sellermail/policy"
 )
@@ -86,30 +87,27 @@ func (e *env) reportSend(orderID string, res app.SendResult, err error, dry bool
 	ui := e.lang
 	switch {
 	case res.Status == store.StatusSent:
-		fmt.Fprintf(e.Stdout, "%s (%s %s)\n", tr(ui, "sent", "gesendet"), tr(ui, "Amazon request ID", "Amazon-Anfrage-ID"), res.RequestID)
+		fmt.Fprintf(e.Stdout, "%s (%s %s)\n", i18n.T(ui, "cli.send.sent"), i18n.T(ui, "cli.review.amazon_request_id"), res.RequestID)
 		return nil
 	case res.Status == store.StatusUnknown:
-		fmt.Fprintf(e.Stdout, "%s: %s\n", tr(ui, "outcome unknown", "Ergebnis unbekannt"), app.Render(res.Explanation, ui))
-		fmt.Fprintln(e.Stderr, tr(ui, "Check the order in Seller Central before sending again; 'sellermail history --status unknown' lists such messages.",
-			"Prüfen Sie die Bestellung in Seller Central, bevor Sie erneut senden; 'sellermail history --status unknown' zeigt solche Nachrichten."))
+		fmt.Fprintf(e.Stdout, "%s: %s\n", i18n.T(ui, "cli.review.outcome_unknown"), app.Render(res.Explanation, ui))
+		fmt.Fprintln(e.Stderr, i18n.T(ui, "cli.send.check_order_seller"))
 		return reported{app.ErrOutcomeUnknown}
 	case res.Status == store.StatusFailed:
-		fmt.Fprintf(e.Stdout, "%s: %s\n", tr(ui, "failed", "fehlgeschlagen"), app.Render(res.Explanation, ui))
+		fmt.Fprintf(e.Stdout, "%s: %s\n", i18n.T(ui, "cli.review.failed"), app.Render(res.Explanation, ui))
 		return reported{orRefused(err)}
 	case err != nil:
 		why := app.Render(res.Explanation, ui)
 		if why == "" {
 			why = app.Explain(err, ui)
 		}
-		fmt.Fprintf(e.Stdout, "%s: %s\n", tr(ui, "not sent", "nicht gesendet"), why)
+		fmt.Fprintf(e.Stdout, "%s: %s\n", i18n.T(ui, "cli.send.not_sent"), why)
 		if errors.Is(err, app.ErrKindNotOffered) {
-			fmt.Fprintf(e.Stderr, tr(ui, "'sellermail actions %s' shows the message types Amazon offers for this order.\n",
-				"'sellermail actions %s' zeigt die Nachrichtenarten, die Amazon für diese Bestellung anbietet.\n"), orderID)
+			fmt.Fprintln(e.Stderr, i18n.T(ui, "cli.send.actions", map[string]any{"Order": orderID}))
 		}
 		return reported{err}
 	case dry:
-		fmt.Fprintln(e.Stdout, tr(ui, "dry run: the message passes the checks and would be sent; nothing was sent.",
-			"Probelauf: Die Nachricht besteht die Prüfung und würde gesendet; nichts wurde gesendet."))
+		fmt.Fprintln(e.Stdout, i18n.T(ui, "cli.send.dry_run_message"))
 		return nil
 	}
 	// Send returns a status for everything it accepted; this is a defect.

@@ -38,7 +38,7 @@ func (e *env) openService(ctx context.Context) (*app.Service, error) {
 }
 
 func (e *env) demoNotice(svc *app.Service) {
-	prefix := tr(e.lang, "demo mode", "Demo-Modus")
+	prefix := i18n.T(e.lang, "cli.session.demo_mode")
 	n := svc.Notice(e.lang)
 	if !strings.HasPrefix(strings.ToLower(n), strings.ToLower(prefix)) {
 		n = prefix + ": " + n
@@ -52,11 +52,7 @@ func (e *env) demoNotice(svc *app.Service) {
 
 // keyringHint says what to do when the keyring cannot provide credentials.
 func keyringHint(ui i18n.Lang) string {
-	return tr(ui,
-		"hint: add --demo to try Sellermail with made-up orders, run 'sellermail login' to store your credentials, or set "+
-			app.EnvClientID+", "+app.EnvClientSecret+" and "+app.EnvRefreshToken+" to use your account without the keyring.",
-		"Hinweis: Mit --demo probieren Sie Sellermail mit erfundenen Bestellungen aus; 'sellermail login' speichert Ihre Zugangsdaten; oder setzen Sie "+
-			app.EnvClientID+", "+app.EnvClientSecret+" und "+app.EnvRefreshToken+", um Ihr Konto ohne Schlüsselbund zu nutzen.")
+	return i18n.T(ui, "cli.session.keyringhint", map[string]any{"ClientID": app.EnvClientID, "ClientSecret": app.EnvClientSecret, "RefreshToken": app.EnvRefreshToken})
 }
 
 // requireChosenMode refuses to act for the seller when the service fell back
@@ -64,8 +60,7 @@ func keyringHint(ui i18n.Lang) string {
 // look like one sent to a real one.
 func (e *env) requireChosenMode(svc *app.Service) error {
 	if svc.Mode() == app.ModeDemo && !e.Demo {
-		e.errorf("%s", tr(e.lang, "nothing was sent: no Amazon account is available, and the demo runs only with --demo.",
-			"Nichts wurde gesendet: Kein Amazon-Konto ist verfügbar, und die Demo läuft nur mit --demo."))
+		e.errorf("%s", i18n.T(e.lang, "cli.session.nothing_was_sent"))
 		return reported{app.ErrNotLoggedIn}
 	}
 	return nil

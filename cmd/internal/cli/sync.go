@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"sellermail/app"
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 )
 
@@ -21,18 +22,16 @@ func runSync(ctx context.Context, e *env, _ struct{}) error {
 	ui := e.lang
 	p := newProgress(e.Stderr)
 	res, err := svc.Sync(ctx, func(sp app.SyncProgress) {
-		p.show(tr(ui, "Syncing %s (%d of %d): %d orders", "Synchronisiere %s (%d von %d): %d Bestellungen"),
-			marketName(sp.Marketplace), sp.Index, sp.Count, sp.Total)
+		p.show("%s", i18n.T(ui, "cli.sync.progress", map[string]any{
+			"Marketplace": marketName(sp.Marketplace), "Index": sp.Index, "Count": sp.Count, "N": sp.Total}))
 	})
 	p.clear()
 	if res.Skipped > 0 {
-		fmt.Fprintf(e.Stderr, tr(ui, "%d orders could not be read and were left out (the first: %s).\n",
-			"%d Bestellungen waren unlesbar und wurden ausgelassen (die erste: %s).\n"), res.Skipped, res.SkipReason)
+		fmt.Fprintln(e.Stderr, i18n.T(ui, "cli.sync.skipped", map[string]any{"N": res.Skipped, "Reason": res.SkipReason}))
 	}
 	if err != nil {
 		if res.Orders > 0 {
-			fmt.Fprintf(e.Stderr, tr(ui, "%d orders were stored before the sync stopped; the next sync continues from there.\n",
-				"%d Bestellungen wurden gespeichert, bevor die Synchronisierung abbrach; die nächste macht dort weiter.\n"), res.Orders)
+			fmt.Fprintln(e.Stderr, i18n.T(ui, "cli.sync.partial", map[string]any{"N": res.Orders}))
 		}
 		return err
 	}
@@ -40,8 +39,6 @@ func runSync(ctx context.Context, e *env, _ struct{}) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.Stdout, tr(ui, "Synced %d marketplaces: %d orders new or changed, %d stored in all.\n",
-		"%d Marktplätze synchronisiert: %d Bestellungen neu oder geändert, insgesamt %d gespeichert.\n"),
-		res.Marketplaces, res.Orders, total)
+	fmt.Fprintln(e.Stdout, i18n.T(ui, "cli.sync.done", map[string]any{"Marketplaces": res.Marketplaces, "N": res.Orders, "Total": total}))
 	return nil
 }
