@@ -1,8 +1,12 @@
 package i18n
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -93,5 +97,42 @@ func TestLanguageFromLocale(t *testing.T) {
 	}
 	if l, err := Parse(" DE "); err != nil || l != German {
 		t.Errorf("Parse(DE) = %q, %v", l, err)
+	}
+}
+
+// Every key the module's code names literally (tr("…") in the window,
+// i18n.T, i18n.New and refusals elsewhere) has a text in every language.
+func TestEveryKeyTheCodeUsesHasATextInEveryLanguage(t *testing.T) {
+	use := regexp.MustCompile(`(?:\btr\(|i18n\.T\([^,()]+, |i18n\.New\(|\brefusal\(\w+, |fieldError\(name, )"([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)"[,)]`)
+	found := 0
+	err := filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "policy" || d.Name() == "spapi" || strings.HasPrefix(d.Name(), ".")) && path != "../.." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range use.FindAllStringSubmatch(string(src), -1) {
+			found++
+			for _, l := range Langs() {
+				if !Has(l, m[1]) {
+					t.Errorf("%s: %q has no %s text", path, m[1], l)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found < 300 {
+		t.Errorf("found only %d uses of keys; is the pattern right?", found)
 	}
 }
