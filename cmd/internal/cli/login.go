@@ -12,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"sellermail/app"
+	"sellermail/app/i18n"
 	"sellermail/app/secrets"
 )
 
