@@ -315,7 +315,9 @@ func (d *doc) cancelHits() {
 				continue
 			}
 		case catSubstance:
-			if cancels(h, catThanks) {
+			// Only a substance word inside a courtesy phrase ("if you have any
+			// questions") is courtesy; "merci de confirmer" is a request.
+			if d.containedIn(h, catThanks) {
 				continue
 			}
 		}
@@ -396,4 +398,14 @@ func (d *doc) mergeFinding(out []Finding, f Finding) []Finding {
 		}
 	}
 	return append(out, f)
+}
+
+// containedIn reports whether a hit of cat spans all of h.
+func (d *doc) containedIn(h hit, cat category) bool {
+	for _, o := range d.hitsOf(cat) {
+		if o.from <= h.from && h.to <= o.to {
+			return true
+		}
+	}
+	return false
 }

@@ -52,7 +52,7 @@ func init() {
 	add(clNeg, "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nichts", "nie", "niemals", "weder",
 		"not", "no", "never", "nothing", "don", "doesn", "didn", "won", "isn", "aren", "t", "nor", "neither", "without",
 		"ne", "pas", "jamais", "rien", "aucun", "aucune", "sans", "ohne",
-		"non", "mai", "niente", "nulla", "nessun", "nessuna", "senza",
+		"non", "mai", "niente", "nulla", "nessun", "nessuna", "senza", "né", "ni",
 		"nunca", "nada", "ningún", "ninguna", "ninguno", "sin")
 	add(clCond, "wenn", "falls", "sofern", "sobald", "nachdem", "sollten", "sollte", "wer",
 		"if", "once", "unless", "provided", "whenever", "whoever", "anyone",

@@ -67,6 +67,7 @@ var actsLexicon = map[category][]string{
 		"transferencia", "bizum",
 	},
 	catBlame: {
+		"pris la peine", "bothered to read", "die mühe gemacht", "preso la briga", "tomado la molestia", "vero talento", "real talent", "echtes talent", "vrai talent", "verdadero talento", "riuscito a ~4 contrario", "managed to ~4 despite|upside|wrong", "nonostante le istruzioni", "trotz ~2 anleitung", "despite the instructions", "malgré les instructions", "a pesar de las instrucciones",
 		"tja", "wer hätte das gedacht", "lesen hilft", "noch einfacher erklären", "kein wohlfahrtsverein", "mehr sorgfalt", "more care", "who would have thought", "reading helps", "we are not a charity", "surprise surprise", "explain it any simpler", "as we already told you", "wie bereits ~3 gesagt|geschrieben|erklärt", "zum dritten mal", "comme déjà dit", "come già detto", "como ya le dijimos",
 		// en
 		"you obviously|clearly ~4 not|didn|did|failed|can|cannot", "if you had ~2 read|looked|checked",

@@ -91,6 +91,7 @@ var reviewLexicon = map[category][]string{
 		"devolución|sustitución|reparación gratuit*", "free shipping label",
 	},
 	catExchange: {
+		"ensuite", "danach", "afterwards", "after that", "poi ~3 invieremo|riceverà", "después ~3 enviaremos|recibirá", "dopo ~3 invieremo",
 		"für ~1 eine|ihre|ihr|deine ~2 review|reviews|bewertung*|*rezension|feedback", "pour ~1 un|votre ~2 avis", "per ~1 una|la ~2 recensione", "por ~1 una|su ~2 reseña|opinión",
 		"in exchange", "in return", "as a thank you", "as thanks", "as a token", "for your ~1 review|feedback|rating",
 		"after you ~2 leave|write|post|submit", "once you ~2 leave|write|post|submit",
@@ -106,6 +107,7 @@ var reviewLexicon = map[category][]string{
 		"in cambio", "a cambio",
 	},
 	catPositiveReview: {
+		"passer|mettre|changer|ändern|erhöhen|anheben|raise|change|bump|alzare|portare|subir|cambiar ~4 @num ~1 @star", "qualche ~1 stellina|stelline", "ein paar ~1 sternchen|sterne", "a few ~1 stars", "quelques ~1 étoiles", "unas ~1 estrellitas|estrellas",
 		"nette|positive|lobende|freundliche|schöne|gute ~1 worte", "kind|nice|good|positive|lovely ~1 words", "mots gentils", "gentils mots", "belle parole", "parole gentili", "palabras bonitas|amables", "@five ~1 sternchen", "volle ~1 punktzahl|sterne|sternzahl", "five little stars", "full stars", "toutes les étoiles", "tutte le stelle", "todas las estrellas",
 		"@pos @prodrev|@fb", "@prodrev|@fb @posafter", "@five @star @prodrev|@fb|bewertung*",
 		"@leave_en|@leave_de|donner|laisser|mettre|mettez|dare|lasciare|dar|dejar|deje|poner ~3 @five ~1 @star",
@@ -178,6 +180,7 @@ var reviewLexicon = map[category][]string{
 		"@fb ~6 @chg_de", "@chg_de ~3 @fb", "@chg_rom ~3 @fb",
 	},
 	catPersuasion: {
+		"non diciamo altro", "we say no more", "say no more", "ich sag nur", "ich sage nur", "je dis ça", "no digo más", "fa ~2 la differenza", "makes ~2 the|a ~1 difference", "macht ~2 den ~1 unterschied", "fait ~2 la différence", "marca ~2 la diferencia", "petite boutique", "piccola ~1 bottega|attività|azienda|realtà", "pequeña ~1 tienda|empresa", "kleiner ~1 laden|shop", "small shop", "fait ~2 mal", "hurts ~3 small|us|business", "schadet ~3 sehr|uns", "ci rovina", "nos hunde",
 		"leben ~3 von ~3 bewertungen|rezensionen|feedback|sternen", "gold wert", "worth its weight in gold", "worth gold", "angewiesen", "jede einzelne ~2 zählt", "zählt ~2 für uns", "wissen ~3 was wir meinen", "kleiner wink", "wink mit dem zaunpfahl", "you know what we mean", "hint hint", "just saying", "nudge nudge", "wink", "we live off|on|from ~2 reviews|ratings|feedback", "vous savez ce que", "sa cosa intendiamo", "ya sabe lo que",
 		"lifeblood", "only takes a minute|moment|few seconds", "just takes a minute|moment", "won't take long", "would help us ~2 a lot|so much|greatly|enormously|immensely", "would really help", "would make our day|week", "would mean so much", "small businesses like ours|us", "independent ~1 seller|shop|business", "support ~2 small business|businesses|us", "nur eine minute", "dauert nur", "würde uns ~3 helfen", "wäre eine große hilfe", "unterstützen sie uns", "kleine händler|shops|unternehmen wie uns", "für uns ~2 sehr wichtig|überlebenswichtig|existenziell", "von großer bedeutung", "ne prend qu'une minute", "nous aiderait", "soutenir ~2 petite entreprise|petits commerçants", "très important pour nous", "richiede solo un minuto", "ci aiuterebbe", "sostenere ~2 piccole imprese", "molto importante per noi", "solo lleva un minuto", "nos ayudaría", "apoyar ~2 pequeños negocios", "muy importante para nosotros",
 		"mean|means the|a|so world|lot|much", "small business", "small family business", "family business",

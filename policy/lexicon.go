@@ -61,7 +61,7 @@ const (
 var classes = map[string]string{
 	"num":      "#|one|two|three|four|five|ein|eine|zwei|drei|vier|fünf|un|une|deux|trois|quatre|cinq|uno|una|due|tre|quattro|cinque|dos|cuatro|cinco",
 	"five":     "5|five|fünf|cinq|cinque|cinco",
-	"star":     "star|stars|stern|sterne|sternen|sternchen|étoile|étoiles|stella|stelle|estrella|estrellas",
+	"star":     "star|stars|stern|sterne|sternen|sternchen|étoile|étoiles|stella|stelle|stellina|stelline|estrella|estrellas|estrellita|estrellitas",
 	"rev_en":   "review|reviews|rating|ratings|feedback",
 	"rev_de":   "*rezension|bewertung*|produktbewertung*|kundenbewertung*|verkäuferbewertung*|sternebewertung*|feedback",
 	"rev_fr":   "avis|commentaire|commentaires|évaluation|évaluations|note",

@@ -311,7 +311,7 @@ func (d *doc) classifyLink(s, e int, host, path string, obf bool) {
 		if !d.kind.delivery {
 			d.add("EXTERNAL_LINK", Warn, s, e, "tracking")
 		}
-	case d.m.Kind == KindDigitalAccessKey && hostIs(host, redeemHosts):
+	case d.m.Kind == KindDigitalAccessKey && (hostIs(host, redeemHosts) || redeemLink(host+path)):
 		// The publisher's own page to redeem the key is the message's purpose.
 	case d.kind.purposeLinks:
 		d.add("EXTERNAL_LINK", Warn, s, e, "purpose")
@@ -349,8 +349,8 @@ func (d *doc) checkObfuscations() {
 		} else {
 			d.add("EXTERNAL_LINK", Block, s, e, "obfuscated")
 		}
-		if d.toks[i-1].has(tokBracket) {
-			d.add("FILTER_EVASION", Risk, s, e, "") // "shop[dot]de": a symbol disguise, not just words
+		if d.toks[i-1].has(tokBracket) || (start >= 1 && d.toks[start-1].has(tokBracket)) {
+			d.add("FILTER_EVASION", Risk, s, e, "") // "shop[dot]de", "(chiocciola)": a bracket disguise, not just words
 		}
 		d.mask(s, e)
 		// The tokens inside [s, e) are those from the one starting at s to i.
@@ -384,8 +384,10 @@ func (d *doc) spelledDomain(i int) (int, bool) {
 	spelledAt = spelledAt && atWords[d.word(start-1)]
 	if !bracketed && d.word(start) != "www" && !spelledAt && start == label {
 		// One label and a dot word: only a TLD that is no ordinary word after "dot".
-		if notDomainLabel[d.word(label)] || !(obfuscationTLDs[d.word(i)] ||
-			(d.word(i) == "de" && (d.word(i-1) == "punkt" || d.word(i-1) == "dot"))) {
+		// "punkt", "punto", "point" are no English words: after them any TLD is one.
+		foreignDot := d.word(i-1) == "punkt" || d.word(i-1) == "punto" || (d.word(i-1) == "point" && d.word(i) != "de")
+		if notDomainLabel[d.word(label)] || !(obfuscationTLDs[d.word(i)] || foreignDot ||
+			(d.word(i) == "de" && d.word(i-1) == "dot")) {
 			return 0, false
 		}
 	}
@@ -459,6 +461,20 @@ func maybeAddress(rs []rune) bool {
 	for _, r := range rs {
 		switch r {
 		case '.', '@', ')', ']', '}', '/':
+			return true
+		}
+	}
+	return false
+}
+
+// redeemWords in a link's host or path mark a page for activating a key.
+var redeemWords = []string{"redeem", "activat", "activ", "attiva", "aktivier", "einloes", "einlös", "canje", "register",
+	"registr", "licen", "lizenz", "key", "code", "login", "account", "konto", "compte", "cuenta"}
+
+// redeemLink reports a link that names redeeming or activating ("redeem.app.com", "app.it/attiva").
+func redeemLink(s string) bool {
+	for _, w := range redeemWords {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}

@@ -19,7 +19,13 @@ func (d *doc) checkOrderID() {
 	if d.m.Order != nil {
 		want = strings.TrimSpace(d.m.Order.OrderID)
 	}
-	if want != "" {
+	// The order's own ID next to another one: the seller means the other
+	// order ("zwei Bestellungen: … und …").
+	own := false
+	for _, o := range d.orderIDs {
+		own = own || d.text(o.start, o.end) == want
+	}
+	if want != "" && !own {
 		for _, o := range d.orderIDs {
 			if id := d.text(o.start, o.end); id != want {
 				d.add("ORDER_ID", Warn, o.start, o.end, "other", want)

@@ -18,6 +18,9 @@ var referenceWords = map[string]bool{
 	"zip": true, "id": true, "code": true, "part": true, "item": true, "teil": true, "ersatzteil": true,
 	"artikel": true, "typ": true, "type": true, "pièce": true, "référence": true, "modèle": true,
 	"articolo": true, "codice": true, "pieza": true, "referencia": true, "modelo": true,
+	"iva": true, "vat": true, "partita": true, "ust": true, "ustid": true, "steuernummer": true, "siret": true,
+	"siren": true, "tva": true, "cif": true, "nif": true, "rea": true, "rcs": true, "hrb": true, "hra": true,
+	"registro": true, "handelsregister": true, "eori": true, "weee": true,
 	"reference": true, "riferimento": true, "depot": true, "filiale": true, "lot": true, "batch": true, "charge": true,
 }
 

@@ -49,7 +49,8 @@ func (d *doc) checkReviewIncentives(rev map[int]bool) {
 	incentiveSent := map[int]bool{}
 	for _, h := range d.hitsOf(catIncentive) {
 		s := d.sentOf(h)
-		if incentiveSent[s] || !(rev[s] || d.tiedToReview(rev, s)) {
+		// "il rimborso non dipende dalla recensione" says there is no tie.
+		if incentiveSent[s] || !(rev[s] || d.tiedToReview(rev, s)) || d.negatedOutside(h) {
 			continue
 		}
 		d.addHit("REVIEW_INCENTIVE", Block, h, "")
@@ -93,10 +94,13 @@ func (d *doc) checkPositiveRequests(rev map[int]bool) {
 			d.addHit("POSITIVE_REVIEW_REQUEST", Risk, h, "")
 		}
 	}
+	// Asking only the happy ones is a request for a positive review and
+	// review gating at once: both are named.
 	for _, h := range d.hitsOf(catIfHappy) {
 		s := d.sentOf(h)
 		if rev[s] || rev[s+1] {
 			d.addHit("POSITIVE_REVIEW_REQUEST", Risk, h, "happy")
+			d.addHit("REVIEW_GATING", Risk, h, "happy")
 		}
 	}
 }
