@@ -26,7 +26,12 @@ deps:
 vet:
 	$(GO) vet $(PKG)
 
-test: deps vet
+# Formatting and imports, staticcheck, govulncheck, the complexity ceiling
+# (scripts/gates.sh; pinned tools from the Go module proxy).
+gates:
+	GO=$(GO) scripts/gates.sh
+
+test: deps vet gates
 	scripts/test-session.sh $(GO) test -race -timeout 12m $(PKG)
 
 # Benchmarks; compare two runs with benchstat (golang.org/x/perf/cmd/benchstat).

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"sellermail/app"
 	"strings"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"sellermail/app"
 	"sellermail/app/store"
 	"sellermail/policy"
 )

@@ -3,6 +3,10 @@
 package main
 
 import (
+	// For its init, which runs before Fyne's (see the package): Fyne's
+	// complaint about a C locale stays off stderr.
+	_ "sellermail/cmd/internal/fynenoise"
+
 	"context"
 	"os"
 	"os/signal"
@@ -15,8 +19,6 @@ import (
 	"sellermail/app/i18n"
 	"sellermail/assets"
 	"sellermail/cmd/internal/cli"
-	// Before Fyne starts: its complaint about a C locale stays off stderr.
-	_ "sellermail/cmd/internal/fynenoise"
 	"sellermail/ui"
 )
 

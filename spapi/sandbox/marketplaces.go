@@ -38,12 +38,3 @@ var foreignLocales = map[string][]string{
 	"UK": {"pl-PL", "de-DE", "fr-FR"},
 	"US": {"es-US", "zh-CN", "fr-CA"},
 }
-
-func marketplaceByID(id string) (Marketplace, bool) {
-	for _, m := range DemoMarketplaces {
-		if m.ID == id {
-			return m, true
-		}
-	}
-	return Marketplace{}, false
-}
