@@ -9,7 +9,10 @@ import (
 	"testing"
 )
 
-func TestDecodeSandboxAnswersOfTheModels(t *testing.T) {
+// The decoders read every sandbox answer of Amazon's API models, one test
+// per model.
+
+func TestDecodeSandboxSearchOrders(t *testing.T) {
 	orders := loadModel(t, "orders_2026-01-01.json")
 	pages := sandboxResponses(t, orders, "/orders/2026-01-01/orders", "get", "200")
 	if len(pages) < 3 {
@@ -35,6 +38,10 @@ func TestDecodeSandboxAnswersOfTheModels(t *testing.T) {
 	if !sawToken || !sawBuyer {
 		t.Errorf("pagination token seen %t, buyer seen %t", sawToken, sawBuyer)
 	}
+}
+
+func TestDecodeSandboxGetOrder(t *testing.T) {
+	orders := loadModel(t, "orders_2026-01-01.json")
 	sawDelivery := false
 	for _, body := range sandboxResponses(t, orders, "/orders/2026-01-01/orders/{orderId}", "get", "200") {
 		o, err := decodeGetOrder(body)
@@ -49,7 +56,9 @@ func TestDecodeSandboxAnswersOfTheModels(t *testing.T) {
 	if !sawDelivery {
 		t.Error("no getOrder sandbox answer gave a delivery window")
 	}
+}
 
+func TestDecodeSandboxMessaging(t *testing.T) {
 	msg := loadModel(t, "messaging.json")
 	for _, body := range sandboxResponses(t, msg, "/messaging/v1/orders/{amazonOrderId}", "get", "200") {
 		a, err := decodeActions(body)
@@ -72,7 +81,9 @@ func TestDecodeSandboxAnswersOfTheModels(t *testing.T) {
 			t.Errorf("attributes %+v %v", a, err)
 		}
 	}
+}
 
+func TestDecodeSandboxSolicitationsSellersUploads(t *testing.T) {
 	sol := loadModel(t, "solicitations.json")
 	for _, body := range sandboxResponses(t, sol, "/solicitations/v1/orders/{amazonOrderId}", "get", "200") {
 		a, err := decodeActions(body)
