@@ -89,8 +89,29 @@ func TestLoginInputEndsEarly(t *testing.T) {
 func TestLoginSyncLogout(t *testing.T) {
 	s := newShop(t)
 	srv := fakeAmazon(t, s)
+	login(t, s)
+	order := syncAccount(t, s)
+	text := filepath.Join(t.TempDir(), "msg.txt")
+	writeFile(t, text, "Guten Tag,\n\nzu Ihrer Bestellung "+order+": Der Versand verzögert sich um einen Tag, weil der Paketdienst "+
+		"die Abholung verschoben hat.\n\nMit freundlichen Grüßen")
+	sendToFailingAmazon(t, s, srv, order, text)
 
-	// A secret Amazon does not accept is explained, and nothing is stored.
+	r := s.must(exitOK, "logout")
+	if !strings.Contains(r.out, "Logged out") || s.keyring.Len() != 0 {
+		t.Errorf("logout: %q, keyring holds %d entries", r.out, s.keyring.Len())
+	}
+	// Logged out, the command line says so and sends nothing.
+	r = s.run("", "send", order, "--kind", "unexpectedProblem", "--text-file", text)
+	if r.code != exitNoAmazon || !strings.Contains(r.errOut, "No Amazon account is set up") || !strings.Contains(r.errOut, "nothing was sent") {
+		t.Errorf("send after logout: exit %d\n%s", r.code, r.errOut)
+	}
+	s.must(exitOK, "logout") // logging out twice is fine
+}
+
+// login: a secret Amazon does not accept is explained and nothing is
+// stored; the right credentials are tested and kept in the keyring.
+func login(t *testing.T, s *shop) {
+	t.Helper()
 	wrong := sellerCreds
 	wrong.ClientSecret = "amzn1.oa2-cs.v1.00000000000000000000000000000000"
 	r := s.run(credLines(wrong), "login")
@@ -117,9 +138,13 @@ func TestLoginSyncLogout(t *testing.T) {
 	if s.keyring.Len() != 1 {
 		t.Fatalf("keyring holds %d entries after login, want 1", s.keyring.Len())
 	}
+}
 
-	// Without --demo, the commands now use the account: no demo notice.
-	r = s.must(exitOK, "sync")
+// syncAccount: without --demo the commands use the account, with no demo
+// notice. It returns a German order that offers unexpectedProblem.
+func syncAccount(t *testing.T, s *shop) string {
+	t.Helper()
+	r := s.must(exitOK, "sync")
 	if r.errOut != "" || !strings.Contains(r.out, "Synced") {
 		t.Errorf("sync with the account: stdout %q, stderr %q", r.out, r.errOut)
 	}
@@ -153,14 +178,16 @@ func TestLoginSyncLogout(t *testing.T) {
 	if order == "" {
 		t.Fatal("no order offers unexpectedProblem")
 	}
-	text := filepath.Join(t.TempDir(), "msg.txt")
-	writeFile(t, text, "Guten Tag,\n\nzu Ihrer Bestellung "+order+": Der Versand verzögert sich um einen Tag, weil der Paketdienst "+
-		"die Abholung verschoben hat.\n\nMit freundlichen Grüßen")
+	return order
+}
 
-	// Amazon receives the message but the answer is lost: exit 3.
+// sendToFailingAmazon: an answer lost after sending is exit 3, a refusal
+// exit 1, and the history keeps both.
+func sendToFailingAmazon(t *testing.T, s *shop, srv *sandbox.Server, order, text string) {
+	t.Helper()
 	prefix := "/messaging/v1/orders/" + order + "/messages/"
 	srv.SetFaults(sandbox.Faults{DropAfterRead: true, PathPrefix: prefix, Count: 1})
-	r = s.run("", "send", order, "--kind", "unexpectedProblem", "--text-file", text)
+	r := s.run("", "send", order, "--kind", "unexpectedProblem", "--text-file", text)
 	if r.code != exitUnknown || !regexp.MustCompile(`(?m)^outcome unknown: `).MatchString(r.out) || !strings.Contains(r.errOut, "before sending again") {
 		t.Errorf("lost answer: exit %d\n%s\n%s", r.code, r.out, r.errOut)
 	}
@@ -181,17 +208,6 @@ func TestLoginSyncLogout(t *testing.T) {
 	if r := s.must(exitOK, "history", "--status", "unknown", "--format", "json"); !strings.Contains(r.out, order) {
 		t.Errorf("history --status unknown lacks the message: %s", r.out)
 	}
-
-	r = s.must(exitOK, "logout")
-	if !strings.Contains(r.out, "Logged out") || s.keyring.Len() != 0 {
-		t.Errorf("logout: %q, keyring holds %d entries", r.out, s.keyring.Len())
-	}
-	// Logged out, the command line says so and sends nothing.
-	r = s.run("", "send", order, "--kind", "unexpectedProblem", "--text-file", text)
-	if r.code != exitNoAmazon || !strings.Contains(r.errOut, "No Amazon account is set up") || !strings.Contains(r.errOut, "nothing was sent") {
-		t.Errorf("send after logout: exit %d\n%s", r.code, r.errOut)
-	}
-	s.must(exitOK, "logout") // logging out twice is fine
 }
 
 // TestEnvCredentials: credentials from the environment are used for

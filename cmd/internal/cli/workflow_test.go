@@ -25,7 +25,16 @@ const (
 // message with a link, request reviews and find the message in the history.
 func TestNewSellerFlow(t *testing.T) {
 	s := newShop(t)
+	syncAndListOrders(t, s)
+	order := demoOrderOffering(t, s, "DE", "unexpectedProblem")
+	delayText := lintAndSend(t, s, order)
+	findInHistory(t, s, order, delayText)
+	requestReviews(t, s)
+}
 
+// syncAndListOrders: the first sync, and the orders as a table and as JSON.
+func syncAndListOrders(t *testing.T, s *shop) {
+	t.Helper()
 	r := s.must(exitOK, "sync", "--demo")
 	if !strings.Contains(r.out, "Synced") {
 		t.Errorf("sync printed %q, want a summary", r.out)
@@ -56,9 +65,13 @@ func TestNewSellerFlow(t *testing.T) {
 			t.Errorf("table row %d = %q, JSON says order %s", i+1, lines[i+1], o.OrderID)
 		}
 	}
+}
 
-	// A German order to which Amazon lets us write about a problem.
-	order := demoOrderOffering(t, s, "DE", "unexpectedProblem")
+// lintAndSend: a German order to which Amazon lets us write about a
+// problem; a message with a link is refused, a compliant one goes out.
+// It returns the text sent.
+func lintAndSend(t *testing.T, s *shop, order string) string {
+	t.Helper()
 	act := s.must(exitOK, "actions", order, "--demo")
 	for _, want := range []string{"unexpectedProblem", "Buyer's language: de", "Review request:", "reply: Replies to buyer messages"} {
 		if !strings.Contains(act.out, want) {
@@ -76,7 +89,7 @@ func TestNewSellerFlow(t *testing.T) {
 	if r := s.must(exitOK, "lint", good, "--lang", "de", "--order", order, "--kind", "unexpectedProblem"); r.out != "" {
 		t.Errorf("lint finds something in the compliant text:\n%s", r.out)
 	}
-	r = s.must(exitFindings, "lint", bad, "--order", order, "--lang", "de")
+	r := s.must(exitFindings, "lint", bad, "--order", order, "--lang", "de")
 	if !strings.Contains(r.out, "EXTERNAL_LINK") {
 		t.Errorf("lint misses the link:\n%s", r.out)
 	}
@@ -104,9 +117,14 @@ func TestNewSellerFlow(t *testing.T) {
 	if sent.code != exitOK || !regexp.MustCompile(`(?m)^sent \(Amazon request ID \S+\)$`).MatchString(sent.out) {
 		t.Fatalf("send: exit %d\n%s\n%s", sent.code, sent.out, sent.errOut)
 	}
+	return delayText
+}
 
-	// The history finds it by a word of its text, in every format.
-	r = s.must(exitOK, "history", "--search", "Paketdienst", "--demo")
+// findInHistory: the history finds the message sent by a word of its
+// text, in every format.
+func findInHistory(t *testing.T, s *shop, order, delayText string) {
+	t.Helper()
+	r := s.must(exitOK, "history", "--search", "Paketdienst", "--demo")
 	if !strings.Contains(r.out, order) || !strings.Contains(r.out, "unexpectedProblem") || !strings.Contains(r.out, "sent") {
 		t.Errorf("history table:\n%s", r.out)
 	}
@@ -130,8 +148,12 @@ func TestNewSellerFlow(t *testing.T) {
 	if r := s.must(exitOK, "orders", "--has-messages", "--format", "json", "--demo"); !strings.Contains(r.out, order) {
 		t.Errorf("orders --has-messages lacks %s:\n%s", order, r.out)
 	}
+}
 
-	// Review requests: a dry run counts, the real run sends that many.
+// requestReviews: a dry run counts, the real run sends that many, and the
+// history lists them.
+func requestReviews(t *testing.T, s *shop) {
+	t.Helper()
 	dry := s.must(exitOK, "request-review", "--all-eligible", "--dry-run", "--demo")
 	m := regexp.MustCompile(`dry run: (\d+) orders are eligible`).FindStringSubmatch(dry.out)
 	if m == nil {
@@ -141,7 +163,7 @@ func TestNewSellerFlow(t *testing.T) {
 	if eligible == 0 {
 		t.Fatalf("no demo order is eligible for a review request: %s", dry.out)
 	}
-	r = s.run("", "request-review", "--demo", "--all-eligible")
+	r := s.run("", "request-review", "--demo", "--all-eligible")
 	m = regexp.MustCompile(`Review requests: (\d+) sent, (\d+) skipped \(not eligible\), (\d+) failed, (\d+) outcome unknown \(of (\d+) orders\)`).FindStringSubmatch(r.out)
 	if m == nil || m[5] != strconv.Itoa(eligible) {
 		t.Fatalf("request-review --all-eligible: exit %d, want a summary over %d orders:\n%s\n%s", r.code, eligible, r.out, r.errOut)
@@ -149,8 +171,19 @@ func TestNewSellerFlow(t *testing.T) {
 	if n, _ := strconv.Atoi(m[1]); n == 0 {
 		t.Errorf("no review request was sent: %s", r.out)
 	}
-	// The history lists the review requests, in every format.
 	sentReviews, _ := strconv.Atoi(m[1])
+	reviewHistory(t, s, sentReviews)
+
+	// Every order asked once is no longer eligible.
+	again := s.must(exitOK, "request-review", "--all-eligible", "--dry-run", "--demo")
+	if !strings.Contains(again.out, "dry run: 0 orders") {
+		t.Errorf("after requesting, dry run says %q", again.out)
+	}
+}
+
+// reviewHistory: the history lists the review requests sent, in every format.
+func reviewHistory(t *testing.T, s *shop, sentReviews int) {
+	t.Helper()
 	var reviews []reviewRequestJSON
 	if err := json.Unmarshal([]byte(s.must(exitOK, "history", "--reviews", "--demo", "--format", "json", "--limit", "1000").out), &reviews); err != nil {
 		t.Fatal(err)
@@ -166,7 +199,7 @@ func TestNewSellerFlow(t *testing.T) {
 		!strings.Contains(lines[1], reviews[0].OrderID) || !strings.Contains(lines[1], "sent") || !strings.Contains(lines[1], reviews[0].RequestID) {
 		t.Errorf("history --reviews --order table:\n%s", reviewTable.out)
 	}
-	rows, err = csv.NewReader(strings.NewReader(s.must(exitOK, "history", "--reviews", "--format", "csv", "--demo").out)).ReadAll()
+	rows, err := csv.NewReader(strings.NewReader(s.must(exitOK, "history", "--reviews", "--format", "csv", "--demo").out)).ReadAll()
 	if err != nil || len(rows) != sentReviews+1 || rows[0][3] != "order_id" || rows[1][3] != reviews[0].OrderID {
 		t.Errorf("history --reviews CSV: %d rows, %v", len(rows), err)
 	}
@@ -175,12 +208,6 @@ func TestNewSellerFlow(t *testing.T) {
 	}
 	if r := s.must(exitOK, "history", "--reviews", "--status", "failed", "--demo", "--ui-lang", "de"); !strings.Contains(r.errOut, "Keine Bewertungsanfragen gefunden") {
 		t.Errorf("German empty history --reviews: %q", r.errOut)
-	}
-
-	// Every order asked once is no longer eligible.
-	again := s.must(exitOK, "request-review", "--all-eligible", "--dry-run", "--demo")
-	if !strings.Contains(again.out, "dry run: 0 orders") {
-		t.Errorf("after requesting, dry run says %q", again.out)
 	}
 }
 
