@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 
+	"sellermail/app/i18n"
 	"sellermail/app/store"
 )
 
@@ -14,9 +15,9 @@ func (s *Service) History(ctx context.Context, f store.HistoryFilter) ([]store.M
 }
 
 // ExportHistoryCSV writes the messages matching f (all of them when f.Limit
-// is 0) to w as CSV, for a spreadsheet.
-func (s *Service) ExportHistoryCSV(ctx context.Context, w io.Writer, f store.HistoryFilter) error {
-	return s.store.ExportHistoryCSV(ctx, w, f)
+// is 0) to w as CSV, for a spreadsheet, with their reasons in lang.
+func (s *Service) ExportHistoryCSV(ctx context.Context, w io.Writer, f store.HistoryFilter, lang i18n.Lang) error {
+	return s.store.ExportHistoryCSV(ctx, w, f, func(r string) string { return StoredReason(r, lang) })
 }
 
 // Message returns one message of the outbox or history.

@@ -40,7 +40,7 @@ func TestHistoryFilterSearchAndExport(t *testing.T) {
 		t.Fatalf("failed filter: %d", len(none))
 	}
 	var buf bytes.Buffer
-	if err := s.ExportHistoryCSV(ctx, &buf, store.HistoryFilter{OrderID: a.Order.OrderID}); err != nil {
+	if err := s.ExportHistoryCSV(ctx, &buf, store.HistoryFilter{OrderID: a.Order.OrderID}, i18n.English); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()

@@ -15,9 +15,9 @@ func (s *Service) ReviewHistory(ctx context.Context, f store.ReviewFilter) ([]st
 }
 
 // ExportReviewsCSV writes the review requests matching f (all of them when
-// f.Limit is 0) to w as CSV, for a spreadsheet.
-func (s *Service) ExportReviewsCSV(ctx context.Context, w io.Writer, f store.ReviewFilter) error {
-	return s.store.ExportReviewsCSV(ctx, w, f)
+// f.Limit is 0) to w as CSV, for a spreadsheet, with their reasons in lang.
+func (s *Service) ExportReviewsCSV(ctx context.Context, w io.Writer, f store.ReviewFilter, lang i18n.Lang) error {
+	return s.store.ExportReviewsCSV(ctx, w, f, func(r string) string { return StoredReason(r, lang) })
 }
 
 // ResolveUnknownReview records what the seller found in Seller Central about

@@ -45,7 +45,7 @@ func TestReviewHistoryListsRequests(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := s.ExportReviewsCSV(ctx, &buf, store.ReviewFilter{}); err != nil {
+	if err := s.ExportReviewsCSV(ctx, &buf, store.ReviewFilter{}, i18n.English); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()

@@ -150,6 +150,14 @@ func TestStoredTextsFollowTheLanguageAfterSwitching(t *testing.T) {
 		t.Errorf("review request reason: %+v", rs)
 	}
 
+	var csv strings.Builder
+	if err := s2.ExportHistoryCSV(ctx, &csv, store.HistoryFilter{OrderID: d.Order.OrderID}, i18n.English); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(csv.String(), "Sellermail stopped while") || strings.Contains(csv.String(), `"key"`) {
+		t.Errorf("the export writes the reason as %q", csv.String())
+	}
+
 	// What this version writes is a key, whatever language the window had.
 	id, err := s2.store.EnqueueMessage(ctx, store.Message{OrderID: d.Order.OrderID, MarketplaceID: d.Order.MarketplaceID, Kind: "unexpectedProblem", Text: "x"})
 	if err != nil {

@@ -38,7 +38,7 @@ func (s *HistoryScreen) onExportTapped() {
 // selects, not only the pages loaded, to w as CSV and closes it; the
 // writing runs off the UI goroutine and the outcome is reported in a dialog.
 func (s *HistoryScreen) exportTo(w io.WriteCloser) {
-	f, rf, reviews := s.filter, s.reviewFilter, s.showReviews
+	f, rf, reviews, lang := s.filter, s.reviewFilter, s.showReviews, Lang()
 	f.Limit, f.Offset = 0, 0
 	rf.Limit, rf.Offset = 0, 0
 	done := "history.export.done"
@@ -48,9 +48,9 @@ func (s *HistoryScreen) exportTo(w io.WriteCloser) {
 	s.tasks.run(func() func() {
 		var err error
 		if reviews {
-			err = s.svc.ExportReviewsCSV(s.tasks.ctx, w, rf)
+			err = s.svc.ExportReviewsCSV(s.tasks.ctx, w, rf, lang)
 		} else {
-			err = s.svc.ExportHistoryCSV(s.tasks.ctx, w, f)
+			err = s.svc.ExportHistoryCSV(s.tasks.ctx, w, f, lang)
 		}
 		err = errors.Join(err, w.Close())
 		return func() {

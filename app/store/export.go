@@ -15,8 +15,9 @@ var csvHeader = []string{"id", "created_at", "sent_at", "order_id", "marketplace
 
 // ExportHistoryCSV writes the messages matching f as CSV (RFC 4180, UTF-8)
 // with a header row, newest first; f.Limit 0 exports every match. Cells that
-// a spreadsheet would run as a formula get a leading apostrophe.
-func (s *Store) ExportHistoryCSV(ctx context.Context, w io.Writer, f HistoryFilter) error {
+// a spreadsheet would run as a formula get a leading apostrophe. reason
+// writes a stored reason (the error column) in words; nil keeps it as stored.
+func (s *Store) ExportHistoryCSV(ctx context.Context, w io.Writer, f HistoryFilter, reason func(string) string) error {
 	q, args := f.query()
 	if f.Limit > 0 || f.Offset > 0 {
 		q += " LIMIT ? OFFSET ?"
@@ -39,6 +40,9 @@ func (s *Store) ExportHistoryCSV(ctx context.Context, w io.Writer, f HistoryFilt
 		m, err := scanMessage(rows)
 		if err != nil {
 			return s.wrap("export history", err)
+		}
+		if reason != nil {
+			m.Error = reason(m.Error)
 		}
 		if err := cw.Write(csvRecord(m)); err != nil {
 			return err

@@ -27,7 +27,7 @@ func TestExportHistoryCSV(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := s.ExportHistoryCSV(ctx, &buf, HistoryFilter{}); err != nil {
+	if err := s.ExportHistoryCSV(ctx, &buf, HistoryFilter{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(&buf).ReadAll()
@@ -51,7 +51,7 @@ func TestExportHistoryCSV(t *testing.T) {
 	}
 
 	buf.Reset()
-	if err := s.ExportHistoryCSV(ctx, &buf, HistoryFilter{Search: "zeile"}); err != nil {
+	if err := s.ExportHistoryCSV(ctx, &buf, HistoryFilter{Search: "zeile"}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if recs, _ := csv.NewReader(&buf).ReadAll(); len(recs) != 2 {

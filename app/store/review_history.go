@@ -98,8 +98,9 @@ var reviewCSVHeader = []string{"id", "created_at", "updated_at", "order_id", "ma
 
 // ExportReviewsCSV writes the review requests matching f as CSV with a
 // header row, newest first; f.Limit 0 exports every match. Cells that a
-// spreadsheet would run as a formula get a leading apostrophe.
-func (s *Store) ExportReviewsCSV(ctx context.Context, w io.Writer, f ReviewFilter) error {
+// spreadsheet would run as a formula get a leading apostrophe. reason
+// writes a stored reason (the error column) in words; nil keeps it as stored.
+func (s *Store) ExportReviewsCSV(ctx context.Context, w io.Writer, f ReviewFilter, reason func(string) string) error {
 	q, args := f.query()
 	if f.Limit > 0 || f.Offset > 0 {
 		limit := f.Limit
@@ -122,6 +123,9 @@ func (s *Store) ExportReviewsCSV(ctx context.Context, w io.Writer, f ReviewFilte
 		r, err := scanReview(rows)
 		if err != nil {
 			return s.wrap("export review requests", err)
+		}
+		if reason != nil {
+			r.Error = reason(r.Error)
 		}
 		rec := []string{strconv.FormatInt(r.ID, 10), csvTime(r.CreatedAt), csvTime(r.UpdatedAt), r.OrderID, r.MarketplaceID,
 			string(r.Status), r.RequestID, r.Error}

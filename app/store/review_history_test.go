@@ -95,7 +95,7 @@ func TestExportReviewsCSV(t *testing.T) {
 	}
 	seedReviews(t, s, rs)
 	var buf bytes.Buffer
-	if err := s.ExportReviewsCSV(ctx, &buf, ReviewFilter{}); err != nil {
+	if err := s.ExportReviewsCSV(ctx, &buf, ReviewFilter{}, nil); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()
@@ -109,7 +109,7 @@ func TestExportReviewsCSV(t *testing.T) {
 		t.Errorf("row %q", r)
 	}
 	buf.Reset()
-	if err := s.ExportReviewsCSV(ctx, &buf, ReviewFilter{Limit: 1}); err != nil {
+	if err := s.ExportReviewsCSV(ctx, &buf, ReviewFilter{Limit: 1}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if rows, _ := csv.NewReader(&buf).ReadAll(); len(rows) != 2 {

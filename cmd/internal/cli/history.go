@@ -92,7 +92,7 @@ func runHistory(ctx context.Context, e *env, o historyOpts) error {
 		return e.reviewHistory(ctx, svc, o)
 	}
 	if o.format == "csv" {
-		return svc.ExportHistoryCSV(ctx, e.Stdout, o.messages)
+		return svc.ExportHistoryCSV(ctx, e.Stdout, o.messages, e.lang)
 	}
 	msgs, err := svc.History(ctx, o.messages)
 	if err != nil {

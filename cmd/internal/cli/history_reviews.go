@@ -38,7 +38,7 @@ func reviewFilter(fs *flag.FlagSet, status, order, market string, limit int) (st
 // reviewHistory lists the review requests, newest first: history --reviews.
 func (e *env) reviewHistory(ctx context.Context, svc *app.Service, o historyOpts) error {
 	if o.format == "csv" {
-		return svc.ExportReviewsCSV(ctx, e.Stdout, o.requests)
+		return svc.ExportReviewsCSV(ctx, e.Stdout, o.requests, e.lang)
 	}
 	rs, err := svc.ReviewHistory(ctx, o.requests)
 	if err != nil {
