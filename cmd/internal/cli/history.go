@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"sellermail/app"
 	"sellermail/app/i18n"
 	"sellermail/app/store"
 	"sellermail/policy"
@@ -99,7 +100,7 @@ func runHistory(ctx context.Context, e *env, o historyOpts) error {
 		return err
 	}
 	if o.format == "json" {
-		writeHistoryJSON(e.Stdout, msgs)
+		writeHistoryJSON(e.Stdout, msgs, e.lang)
 		return nil
 	}
 	if len(msgs) == 0 {
@@ -145,11 +146,11 @@ type messageJSON struct {
 	SentAt      *time.Time `json:"sent_at,omitempty"`
 }
 
-func writeHistoryJSON(w io.Writer, msgs []store.Message) {
+func writeHistoryJSON(w io.Writer, msgs []store.Message, lang i18n.Lang) {
 	out := make([]messageJSON, 0, len(msgs))
 	for _, m := range msgs {
 		j := messageJSON{ID: m.ID, OrderID: m.OrderID, Country: marketName(m.MarketplaceID), Kind: m.Kind, Lang: m.Lang,
-			Status: string(m.Status), Text: m.Text, Attachments: []string{}, RequestID: m.RequestID, Error: m.Error,
+			Status: string(m.Status), Text: m.Text, Attachments: []string{}, RequestID: m.RequestID, Error: app.StoredReason(m.Error, lang),
 			CreatedAt: m.CreatedAt, SentAt: timePtr(m.SentAt)}
 		for _, a := range m.Attachments {
 			j.Attachments = append(j.Attachments, a.Name)

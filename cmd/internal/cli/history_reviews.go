@@ -45,18 +45,18 @@ func (e *env) reviewHistory(ctx context.Context, svc *app.Service, o historyOpts
 		return err
 	}
 	if o.format == "json" {
-		writeReviewsJSON(e.Stdout, rs)
+		writeReviewsJSON(e.Stdout, rs, e.lang)
 		return nil
 	}
 	if len(rs) == 0 {
 		fmt.Fprintln(e.Stderr, i18n.T(e.lang, "cli.history_reviews.no_review_requests"))
 		return nil
 	}
-	writeReviewsTable(e.Stdout, rs)
+	writeReviewsTable(e.Stdout, rs, e.lang)
 	return nil
 }
 
-func writeReviewsTable(w io.Writer, rs []store.ReviewRequest) {
+func writeReviewsTable(w io.Writer, rs []store.ReviewRequest, lang i18n.Lang) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tDATE\tORDER\tMARKET\tSTATUS\tAMAZON REQUEST\tERROR")
 	for _, r := range rs {
@@ -65,7 +65,7 @@ func writeReviewsTable(w io.Writer, rs []store.ReviewRequest) {
 			req = "-"
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.CreatedAt.Local().Format("2006-01-02 15:04"), r.OrderID,
-			marketName(r.MarketplaceID), r.Status, req, shorten(r.Error, 60))
+			marketName(r.MarketplaceID), r.Status, req, shorten(app.StoredReason(r.Error, lang), 60))
 	}
 	_ = tw.Flush()
 }
@@ -81,11 +81,11 @@ type reviewRequestJSON struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-func writeReviewsJSON(w io.Writer, rs []store.ReviewRequest) {
+func writeReviewsJSON(w io.Writer, rs []store.ReviewRequest, lang i18n.Lang) {
 	out := make([]reviewRequestJSON, 0, len(rs))
 	for _, r := range rs {
 		out = append(out, reviewRequestJSON{ID: r.ID, OrderID: r.OrderID, Country: marketName(r.MarketplaceID), Status: string(r.Status),
-			RequestID: r.RequestID, Error: r.Error, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt})
+			RequestID: r.RequestID, Error: app.StoredReason(r.Error, lang), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt})
 	}
 	writeJSON(w, out)
 }
