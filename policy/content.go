@@ -5,7 +5,8 @@ import "strings"
 func (d *doc) checkContent() {
 	d.checkMarketing()
 	for _, h := range d.hitsOf(catOffAmazon) {
-		if d.callsCarrier(h) {
+		// "nur über Amazon, weder per Telefon noch per E-Mail" refuses.
+		if d.callsCarrier(h) || d.negatedOutside(h) || d.inSentence(catNotOffAmazon, d.sentOf(h)) {
 			continue
 		}
 		d.addHit("OFF_AMAZON_CONTACT", Risk, h, "")

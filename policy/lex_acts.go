@@ -25,6 +25,7 @@ var actsLexicon = map[category][]string{
 		"betrag ~2 zurück", "gutschrift", "rembours*", "rimbors*", "reembols*", "devolución del importe", "devolveremos",
 	},
 	catSensitive: {
+		"cuenta de paypal", "correo de ~2 paypal", "números de ~2 tarjeta", "fecha de caducidad", "date d'expiration", "data di scadenza", "ablaufdatum", "16 digits|cifre|chiffres|ziffern|números|dígitos",
 		"bank details", "bank account", "account number", "account details", "iban", "bic", "swift", "sort code",
 		"routing number", "paypal address", "paypal email", "paypal e-mail", "paypal account", "paypal-adresse",
 		"paypal-konto", "paypal adresse", "paypal konto", "card number", "credit card", "debit card", "card details",
@@ -100,6 +101,7 @@ var actsLexicon = map[category][]string{
 		"evidentemente ~3 no", "perder nuestro tiempo",
 	},
 	catThreat: {
+		"le denunciamos|denunciaremos|bloqueamos|bloquearemos", "la denunciamo|denunceremo|blocchiamo|bloccheremo", "vous bloquer|bloquerons", "sperren wir sie", "werden sie sperren",
 		"melden ~5 bei|an amazon", "bei|an amazon ~2 melden", "report ~4 to amazon", "signalons ~3 amazon", "segnaliamo ~3 amazon", "reportamos ~3 amazon", "dokumentiert ~4 melden",
 		"a ~1 to ~1 z ~2 claim|claims|garantie|guarantee|antrag|réclamation|reclamo|reclamación", "a z ~2 claim|claims|garantie|guarantee|antrag|réclamation|reclamo|reclamación", "atoz ~2 claim|claims|garantie|guarantee",
 		"a to z claim", "report you", "block you", "blacklist*", "ban you", "legal consequences", "consequences for you",

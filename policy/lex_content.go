@@ -5,8 +5,9 @@ package policy
 // Italian and Spanish.
 var contentLexicon = map[category][]string{
 	catMarketing: {
+		"novedades", "novità", "nuestro canal", "our channel", "unser* kanal", "notre chaîne", "il nostro canale", "suscríbete|suscríbase|iscriviti|abonnez|abonnieren ~3 canal|kanal|channel|chaîne|canale|newsletter", "cada semana ~3 trucos|vídeos|novedades", "every week ~3 tips|videos|new",
 		"in promozione", "in offerta ~2 questa|settimana", "nuov* ~2 linea|miscele|collezione|prodotti|arrivi", "ogni mese ~3 nuov*", "nouvelle* ~2 gamme|collection|ligne", "nueva* ~2 línea|colección|gama", "neue* ~2 linie|kollektion|serie", "new ~2 line|range|collection", "valable|valido|válido|gültig|valid ~4 prochaine|prossimo|próximo|nächste*|next", "en promotion", "en oferta", "im angebot",
-		"bis zu # %", "up to # %", "jusqu'à # %", "fino al # %", "hasta un # %", "*sale", "in unserem ~2 shop|store|sortiment ~4 auch|außerdem|ebenfalls", "gibt es ~4 auch|außerdem", "schauen sie ~5 vorbei", "neuen ~3 sets|modelle|produkte|kollektion|artikel", "mit unserem|unserer ~4 pflegemittel|waschmittel|zubehör|set|spray|öl", "our new ~2 range|line|set|sets", "we also have", "also available in our",
+		"bis zu # %", "up to # %", "jusqu'à # %", "fino al # %", "hasta un # %", "summer|sommer|winter|big|großer|mega|flash|spring|frühjahrs|christmas|weihnachts ~1 sale", "sale ~3 # %", "in unserem ~2 shop|store|sortiment ~4 auch|außerdem|ebenfalls", "gibt es ~4 auch|außerdem", "schauen sie ~5 vorbei", "neuen ~3 sets|modelle|produkte|kollektion|artikel", "mit unserem|unserer ~4 pflegemittel|waschmittel|zubehör|set|spray|öl", "our new ~2 range|line|set|sets", "we also have", "also available in our",
 		"browse our", "take a look at our ~2 other|products|store|shop|range|collection", "have a look at our ~2 other|products|store|shop|range|collection", "visit our ~1 amazon ~1 store|storefront|shop", "our storefront", "we also sell|offer|make", "you might also like", "you may also like", "matching ~2 set|accessories|products", "% discount", "save # %", "sale ends", "summer|winter|spring|christmas ~1 sale", "stöbern sie", "schauen sie ~3 gerne ~3 in unserem|unseren|unsere", "besuchen sie ~2 unseren ~2 shop|store|laden", "unser* ~1 amazon-shop", "unser* ~1 amazon-store", "unser* ~2 storefront", "in unserem ~1 amazon ~1 shop", "wir haben auch", "wir bieten auch", "passend dazu", "das könnte ihnen auch gefallen", "sommeraktion|winteraktion|weihnachtsaktion", "découvrez nos|notre", "jetez un œil à nos", "notre boutique amazon", "nous proposons aussi|également", "scopri i nostri|la nostra", "dai un'occhiata ai nostri", "il nostro negozio amazon", "proponiamo anche", "descubra nuestros|nuestra", "eche un vistazo a nuestros", "nuestra tienda de amazon", "también vendemos|ofrecemos",
 		"coupon*", "promo code", "promotional code", "discount code", "voucher code", "# % off", "newsletter*",
 		"subscribe to", "follow us", "our new ~1 product|products|collection|range|arrivals|items", "new arrivals",
@@ -30,6 +31,7 @@ var contentLexicon = map[category][]string{
 		"prochain achat", "prossimo ordine|acquisto", "próximo pedido", "próxima compra",
 	},
 	catOffAmazon: {
+		"nuestro canal", "our channel", "unser* kanal", "notre chaîne", "il nostro canale", "suscríbete", "iscriviti", "más rápido que ~2 amazon", "faster than ~2 amazon", "schneller als ~3 amazon", "plus rapide que ~2 amazon", "più veloce di ~2 amazon", "sin pasar por amazon", "ohne ~2 amazon", "without ~2 amazon", "sans passer par amazon", "senza passare ~2 amazon", "mándenos|envíenos|escríbanos ~4 a",
 		"appelez-moi", "call me", "ruf mich an", "rufen sie mich ~2 an", "chiamami", "mi chiami", "llámame", "ci scriva a", "schreiben sie ~3 an", "write to ~3 at", "par mail", "par e-mail", "per mail", "per e-mail", "via e-mail", "via email", "by email", "by e-mail", "por correo", "per email", "par virement", "per bonifico", "por transferencia", "per überweisung",
 		"pinterest*", "direkt ~2 in|auf|bei|über ~1 unserem|unserer|unseren ~2 shop|website|webshop|seite|onlineshop", "günstiger ~4 shop|website|direkt", "rufen sie ~8 an", "ruf ~8 an", "cheaper ~3 our|directly", "directly on|from|at our",
 		"outside ~1 of ~1 amazon", "outside the amazon", "off amazon", "außerhalb ~1 von ~1 amazon", "außerhalb amazons", "ohne amazon", "en dehors d'amazon", "hors amazon", "al di fuori di amazon", "fuori da amazon", "fuera de amazon", "contact us directly", "write to us directly", "reach us ~2 at|on|via", "find us on", "text us", "message us on", "dm us", "kontaktieren sie uns direkt", "schreiben sie uns direkt", "erreichen sie uns ~2 unter|über|per", "finden sie uns ~2 auf|bei|unter", "contactez-nous directement", "écrivez-nous directement", "contattaci direttamente", "ci scriva direttamente", "contáctenos directamente", "escríbanos directamente",
@@ -56,6 +58,7 @@ var contentLexicon = map[category][]string{
 		"contáctenos por ~1 teléfono|correo|whatsapp", "compre directamente", "transferencia bancaria",
 	},
 	catOptOut: {
+		"no desea|quiere|deseas|quieres ~2 recibir más", "responda|responde ~2 baja", "ne souhaitez plus recevoir", "non desidera ~2 ricevere", "rispondi|risponda ~2 stop|cancella", "dar ~1 de baja",
 		"mit ~1 stop|stopp", "antworten sie ~4 stop|stopp", "reply ~3 stop", "répondez ~3 stop", "risponda ~3 stop", "responda ~3 stop", "keine ~1 nachrichten|mails|mail ~2 mehr",
 		"unsubscribe*", "opt out", "opt-out", "no longer wish|want to receive", "stop receiving", "reply stop",
 		"abmelde*", "abbestellen", "abbestellung", "vom newsletter", "aus ~3 verteiler|liste|mailingliste ~1 austragen", "e-mail-liste", "austragen", "tragen wir sie ~2 aus",
@@ -193,6 +196,10 @@ var contentLexicon = map[category][]string{
 		"garanzia", "produttore", "corriere", "garantía", "fabricante", "transportista",
 		"dhl", "dpd", "hermes", "gls", "ups", "fedex", "usps", "tnt", "chronopost", "colissimo", "bartolini",
 		"brt", "sda", "correos", "seur", "mrw", "royal mail", "evri", "post", "poste", "deutsche post",
+	},
+	catNotOffAmazon: {
+		"nur ~4 amazon", "only ~4 amazon", "solo ~4 amazon", "sólo ~4 amazon", "seulement ~4 amazon", "uniquement ~4 amazon",
+		"ausschließlich ~4 amazon", "soltanto ~4 amazon", "únicamente ~4 amazon",
 	},
 	catDealHint: {
 		"# %", "with|use|enter ~1 code", "mit dem code", "code ~1 eingeben|verwenden|nutzen",

@@ -28,7 +28,8 @@ var reviewLexicon = map[category][]string{
 		"recensione", "recensioni",
 		// es
 		"reseña", "reseñas", "opinión en amazon",
-		"dejar|escribir|publicar|deje|escriba|dejarnos ~3 opinión|valoración|calificación|comentario|reseña",
+		"dejar|escribir|publicar|deje|escriba|dejarnos|deja|dejas|dejen|escribe|escriben|publica ~3 opinión|valoración|calificación|comentario|reseña",
+		"opinión|valoración|reseña ~4 en amazon",
 	},
 	catReviewWeak: {
 		"rating", "ratings", "feedback", "bewerten", "meinung ~2 teilen|mitteilen",
@@ -59,6 +60,7 @@ var reviewLexicon = map[category][]string{
 		"podría", "le agradeceríamos", "nos encantaría", "por favor",
 	},
 	catIncentive: {
+		"regal*", "devolvemos|devolveremos|devolverle ~3 importe|dinero", "importe ~2 completo", "rimborsiamo", "remboursons", "erstatten ~3 komplett|vollständig|betrag",
 		"gift", "gifts", "freebie*", "a little extra", "something extra", "kleines extra", "un petit plus", "un pensiero", "un detalle",
 		// en
 		"free", "for free", "gift card*", "giftcard*", "gift voucher*", "voucher*", "coupon*", "discount*",
@@ -123,7 +125,8 @@ var reviewLexicon = map[category][]string{
 		"wenn|falls|sofern sie ~3 positive|gute erfahrung*", "wenn|falls|sofern ~3 gepasst",
 		"si vous êtes|étiez|avez ~2 @happy", "si ~3 vous plaît|plaît", "si vous aimez|avez aimé",
 		"se sei|è|siete ~2 @happy", "se ~3 piaciuto|piace",
-		"si está|estás|están|quedó|ha|has ~2 @happy", "si le|te ~2 gusta|gustó|gustado",
+		"si está|estás|están|quedó|ha|has ~2 @happy", "si le|te|les ~2 gusta|gustó|gustado|gustan|gustaron",
+		"se ~3 piacciono|piaciuti|piaciute|piacerà", "si ~3 vous plaisent|plaisent|plaira",
 	},
 	catIfUnhappy: {
 		"wenn|falls ~1 nicht", "sinon", "altrimenti", "si no", "if not",
@@ -149,6 +152,7 @@ var reviewLexicon = map[category][]string{
 		"avant de ~5 publiquement", "prima di ~5 pubblicamente", "antes de ~5 públicamente",
 	},
 	catGatingStrong: {
+		"no|nicht|don|ne|non ~3 leave|deje|dejes|laissez|lasci|lasciate|hinterlassen|schreiben ~3 negativ*|negative|schlechte*|mauvais*|cattiv*|mala|malas", "escríbanos|escríbenos|contáctenos|contáctanos ~2 primero|antes", "scriveteci|ci scriva|ci contatti ~2 prima", "écrivez-nous ~2 avant", "contactez-nous ~2 avant", "schreiben sie uns ~2 zuerst|vorher",
 		"unter uns ~1 regeln|klären", "lieber ~2 uns ~2 direkt", "rather ~4 us ~2 directly|first", "entre nous", "tra di noi", "entre nosotros",
 		"before ~2 leave|leaving|write|writing|post|posting|give|giving|submit|submitting ~3 review|reviews|feedback|rating",
 		"instead of ~1 leaving|writing|posting|giving ~3 review|reviews|feedback|rating",
@@ -180,6 +184,7 @@ var reviewLexicon = map[category][]string{
 		"@fb ~6 @chg_de", "@chg_de ~3 @fb", "@chg_rom ~3 @fb",
 	},
 	catPersuasion: {
+		"pyme", "nos da la vida", "cada valoración|opinión|reseña", "ogni recensione|valutazione", "seguir adelante", "grandes marcas", "big brands", "großen marken", "grandi marche", "grandes marques", "nos jugamos", "ya sabes lo que", "nos haría ilusión",
 		"non diciamo altro", "we say no more", "say no more", "ich sag nur", "ich sage nur", "je dis ça", "no digo más", "fa ~2 la differenza", "makes ~2 the|a ~1 difference", "macht ~2 den ~1 unterschied", "fait ~2 la différence", "marca ~2 la diferencia", "petite boutique", "piccola ~1 bottega|attività|azienda|realtà", "pequeña ~1 tienda|empresa", "kleiner ~1 laden|shop", "small shop", "fait ~2 mal", "hurts ~3 small|us|business", "schadet ~3 sehr|uns", "ci rovina", "nos hunde",
 		"leben ~3 von ~3 bewertungen|rezensionen|feedback|sternen", "gold wert", "worth its weight in gold", "worth gold", "angewiesen", "jede einzelne ~2 zählt", "zählt ~2 für uns", "wissen ~3 was wir meinen", "kleiner wink", "wink mit dem zaunpfahl", "you know what we mean", "hint hint", "just saying", "nudge nudge", "wink", "we live off|on|from ~2 reviews|ratings|feedback", "vous savez ce que", "sa cosa intendiamo", "ya sabe lo que",
 		"lifeblood", "only takes a minute|moment|few seconds", "just takes a minute|moment", "won't take long", "would help us ~2 a lot|so much|greatly|enormously|immensely", "would really help", "would make our day|week", "would mean so much", "small businesses like ours|us", "independent ~1 seller|shop|business", "support ~2 small business|businesses|us", "nur eine minute", "dauert nur", "würde uns ~3 helfen", "wäre eine große hilfe", "unterstützen sie uns", "kleine händler|shops|unternehmen wie uns", "für uns ~2 sehr wichtig|überlebenswichtig|existenziell", "von großer bedeutung", "ne prend qu'une minute", "nous aiderait", "soutenir ~2 petite entreprise|petits commerçants", "très important pour nous", "richiede solo un minuto", "ci aiuterebbe", "sostenere ~2 piccole imprese", "molto importante per noi", "solo lleva un minuto", "nos ayudaría", "apoyar ~2 pequeños negocios", "muy importante para nosotros",

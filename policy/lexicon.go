@@ -49,6 +49,7 @@ const (
 	catPayOff                          // payment outside Amazon: "per PayPal zahlen", "pay by bank transfer"
 	catBlame                           // blaming the buyer, sarcasm: "if you had read the description"
 	catGatingPublic                    // "bevor Sie Ihrem Ärger öffentlich Luft machen": a public review, unnamed
+	catNotOffAmazon                    // "solo podemos atenderte por la mensajería de Amazon": the contact stays on Amazon
 	catChangePronoun                   // "diese jetzt aktualisieren", "update it": a change of whatever was named before
 	catInsultMild                      // "dumm", "stupid": an insult only when aimed at the buyer ("ein dummer Fehler von uns")
 	catCount
@@ -71,7 +72,7 @@ var classes = map[string]string{
 	"fb":       "feedback|verkäuferbewertung*|verkäuferfeedback",
 	"chg_en":   "change|changing|update|updating|remove|removing|delete|deleting|revise|revising|edit|editing|modify|amend|reconsider|withdraw|retract|adjust",
 	"chg_de":   "änder*|abänder*|geänder*|anpass*|anzupass*|angepasst|aktualisier*|lösch*|gelösch*|entfern*|zurückzieh*|zurückgezog*|zurücknehm*|zurückzunehm*|überdenk*|korrigier*|überarbeit*|revidier*",
-	"chg_rom":  "modifier|supprimer|retirer|changer|reconsidérer|modificare|rimuovere|cancellare|eliminare|cambiare|aggiornare|ritirare|modificar|cambiar|eliminar|borrar|retirar|actualizar|quitar",
+	"chg_rom":  "modifier|supprimer|retirer|changer|reconsidérer|modifiez|supprimez|retirez|changez|modificare|rimuovere|cancellare|eliminare|cambiare|aggiornare|ritirare|modifichi|cambi|elimini|rimuova|cancelli|aggiorni|modificar|cambiar|eliminar|borrar|retirar|actualizar|quitar|elimina|elimine|borra|borre|cambia|cambie|modifica|modifique|actualiza|actualice|quita|quite|retira|retire",
 	"pos":      "positive|positiv|positiven|positiver|positives|positivo|positiva|positivi|positivas|positivos|positif|positifs|good|great|glowing|excellent|top|highest|gute|guten|gutes|tolle|super|bonne|bon|buona|buon|buena|buen",
 	"posafter": "positive|positiv|positif|positifs|positiva|positivo|positive|positivas|positivos|élogieux|favorable|favorevole|favorables",
 	"happy":    "happy|satisfied|pleased|delighted|content|zufrieden|glücklich|begeistert|satisfait|satisfaite|satisfaits|contente|soddisfatto|soddisfatta|soddisfatti|contento|contenta|satisfecho|satisfecha|satisfechos",
