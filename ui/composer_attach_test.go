@@ -66,6 +66,21 @@ func customizationOrder() ComposeContext {
 func TestAttachFilesUpToFiveAndRemove(t *testing.T) {
 	c, w, q := newQueuedComposer(t)
 	c.SetContext(customizationOrder())
+	attachButtonFollowsKind(t, c, w)
+
+	paths := writeFiles(t, "a.pdf", "b.png", "c.pdf", "d.pdf", "e.pdf", "f.pdf")
+	var edits [][]string
+	c.OnEdited = func(_ policy.Kind, _ string, files []string) { edits = append(edits, files) }
+	attachFive(t, q, c, paths[:5], &edits)
+	refuseSixth(t, c, paths[5])
+	removeAndRepeat(t, c, paths, &edits)
+	filesFollowKind(t, c)
+}
+
+// attachButtonFollowsKind: only a kind that takes files shows the button,
+// which opens the file dialog.
+func attachButtonFollowsKind(t *testing.T, c *Composer, w fyne.Window) {
+	t.Helper()
 	if err := c.SetKind(policy.KindUnexpectedProblem); err != nil {
 		t.Fatal(err)
 	}
@@ -84,11 +99,13 @@ func TestAttachFilesUpToFiveAndRemove(t *testing.T) {
 	}
 	w.Canvas().Overlays().Top().Hide()
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+}
 
-	paths := writeFiles(t, "a.pdf", "b.png", "c.pdf", "d.pdf", "e.pdf", "f.pdf")
-	var edits [][]string
-	c.OnEdited = func(_ policy.Kind, _ string, files []string) { edits = append(edits, files) }
-	for _, p := range paths[:5] {
+// attachFive: five files are listed with their sizes, fill the message,
+// and each reaches the draft.
+func attachFive(t *testing.T, q *uiQueue, c *Composer, paths []string, edits *[][]string) {
+	t.Helper()
+	for _, p := range paths {
 		c.addAttachment(p)
 	}
 	sized(t, q, c)
@@ -99,18 +116,27 @@ func TestAttachFilesUpToFiveAndRemove(t *testing.T) {
 	if !c.attachButton.Disabled() || !strings.Contains(c.attachHint.Text, "5 files attached, the most Amazon takes") {
 		t.Errorf("at five files: button disabled %v, hint %q", c.attachButton.Disabled(), c.attachHint.Text)
 	}
-	if len(edits) != 5 || len(edits[4]) != 5 {
-		t.Errorf("OnEdited saw %d edits, the last with %d files", len(edits), len(edits[len(edits)-1]))
+	if len(*edits) != 5 || len((*edits)[4]) != 5 {
+		t.Errorf("OnEdited saw %d edits, the last with %d files", len(*edits), len((*edits)[len(*edits)-1]))
 	}
+}
 
-	c.addAttachment(paths[5])
-	if got := c.Attachments(); len(got) != 5 || slices.Contains(got, paths[5]) {
+// refuseSixth: Amazon takes five files, so a sixth is refused with a note.
+func refuseSixth(t *testing.T, c *Composer, sixth string) {
+	t.Helper()
+	c.addAttachment(sixth)
+	if got := c.Attachments(); len(got) != 5 || slices.Contains(got, sixth) {
 		t.Fatalf("a sixth file was attached: %q", got)
 	}
 	if !c.attachNote.Visible() || c.attachNote.Text != "f.pdf was not attached: Amazon takes at most 5 files per message." {
 		t.Errorf("sixth file refused with %q", c.attachNote.Text)
 	}
+}
 
+// removeAndRepeat: removing a file frees a place and tells the draft; the
+// same file is not attached twice.
+func removeAndRepeat(t *testing.T, c *Composer, paths []string, edits *[][]string) {
+	t.Helper()
 	test.Tap(removeButton(t, c, 1))
 	want := []string{paths[0], paths[2], paths[3], paths[4]}
 	if got := c.Attachments(); !slices.Equal(got, want) {
@@ -119,15 +145,19 @@ func TestAttachFilesUpToFiveAndRemove(t *testing.T) {
 	if c.attachButton.Disabled() || c.attachHint.Text != "4 of 5 files · at most 10 MB each" || c.attachNote.Visible() {
 		t.Errorf("after removing: button disabled %v, hint %q, note %q", c.attachButton.Disabled(), c.attachHint.Text, c.attachNote.Text)
 	}
-	if last := edits[len(edits)-1]; !slices.Equal(last, want) {
+	if last := (*edits)[len(*edits)-1]; !slices.Equal(last, want) {
 		t.Errorf("the draft was not told about the removal: %q", last)
 	}
 	c.addAttachment(paths[0])
 	if len(c.Attachments()) != 4 || c.attachNote.Text != "a.pdf is already attached." {
 		t.Errorf("the same file twice: %d files, note %q", len(c.Attachments()), c.attachNote.Text)
 	}
+}
 
-	// Files stay with the message but go out only with a kind that takes them.
+// filesFollowKind: files stay with the message but go out only with a kind
+// that takes them, and another order starts without them.
+func filesFollowKind(t *testing.T, c *Composer) {
+	t.Helper()
 	if err := c.SetKind(policy.KindUnexpectedProblem); err != nil {
 		t.Fatal(err)
 	}

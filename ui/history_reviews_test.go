@@ -55,7 +55,16 @@ func TestHistoryShowsReviewRequestsAndResolves(t *testing.T) {
 	if len(s.messages) != 1 || s.showReviews {
 		t.Fatalf("the history starts with %d messages (reviews %v), want the one message", len(s.messages), s.showReviews)
 	}
+	listReviewRequests(t, s)
+	showSentAndResolveUnknown(t, s)
+	filterReviewRequests(t, s)
+	reviewsInGermanThenMessages(t, s)
+}
 
+// listReviewRequests: "Review requests" lists them newest first, with the
+// message-only filters off and a failed one marked.
+func listReviewRequests(t *testing.T, s *HistoryScreen) {
+	t.Helper()
 	selectOption(t, s.filters.show, "Review requests")
 	s.wait()
 	want := []string{"302-0000000-0000003", "302-0000000-0000002", "302-0000000-0000001"}
@@ -74,8 +83,12 @@ func TestHistoryShowsReviewRequestsAndResolves(t *testing.T) {
 		!strings.Contains(row.text.Text, "too old") || row.status.Importance != widget.DangerImportance {
 		t.Errorf("failed row shows %q · %q · %q · %q", row.order.Text, row.kind.Text, row.status.Text, row.text.Text)
 	}
+}
 
-	// The sent one: its request ID, nothing to do.
+// showSentAndResolveUnknown: the sent one shows its request ID and offers
+// nothing; the interrupted one is unclear, says why, and can be resolved.
+func showSentAndResolveUnknown(t *testing.T, s *HistoryScreen) {
+	t.Helper()
 	s.list.Select(2)
 	if s.detail.title.Text != "Review request for order 302-0000000-0000001" || s.detail.status.Text != "Sent" ||
 		!strings.Contains(s.detail.facts.Text, "req-sent-1") {
@@ -99,8 +112,11 @@ func TestHistoryShowsReviewRequestsAndResolves(t *testing.T) {
 	if s.detail.status.Text != "Not sent" || s.detail.gotIt.Visible() {
 		t.Errorf("the detail still shows the old status %q", s.detail.status.Text)
 	}
+}
 
-	// Filters: status and order.
+// filterReviewRequests: the status and order filters apply to them.
+func filterReviewRequests(t *testing.T, s *HistoryScreen) {
+	t.Helper()
 	selectOption(t, s.filters.status, "Not sent")
 	s.wait()
 	if got := listedReviews(s); len(got) != 2 {
@@ -112,8 +128,12 @@ func TestHistoryShowsReviewRequestsAndResolves(t *testing.T) {
 	if got := listedReviews(s); len(got) != 1 || got[0] != "302-0000000-0000001" {
 		t.Errorf("order filter lists %v", got)
 	}
+}
 
-	// German, then back to the messages.
+// reviewsInGermanThenMessages: the screen speaks German, then goes back to
+// the messages.
+func reviewsInGermanThenMessages(t *testing.T, s *HistoryScreen) {
+	t.Helper()
 	setTestLanguage(t, LanguageGerman)
 	if s.filters.show.Selected != "Bewertungsanfragen" || s.count.Text != "Bewertungsanfragen: 1" {
 		t.Errorf("German: show %q, count %q", s.filters.show.Selected, s.count.Text)
