@@ -185,17 +185,6 @@ func (d *doc) sentenceFlags(s int) uint16 {
 // question flag of its sentence.
 func (d *doc) hitFlags(h hit) uint16 { return d.clauseAt(h.from).flags }
 
-// clauseHas reports a hit of cat in the clause of token k.
-func (d *doc) clauseHas(cat category, k int) bool {
-	ci := d.clauseOf[k]
-	for _, h := range d.hitsOf(cat) {
-		if d.clauseOf[h.from] == ci {
-			return true
-		}
-	}
-	return false
-}
-
 // negatedNear reports a negation close to hit h in its clause: up to six
 // tokens before it ("Sie müssen nichts stornieren", "don't need to cancel")
 // or, after a verb alone, three after ("stornieren Sie bitte nicht"). A negation further away
