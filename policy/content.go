@@ -12,7 +12,7 @@ func (d *doc) checkContent() {
 		d.addHit("OFF_AMAZON_CONTACT", Risk, h, "")
 	}
 	for _, h := range d.hitsOf(catOptOut) {
-		if d.signsOff(h) {
+		if d.signsOff(h) || d.negatedNear(h) {
 			continue
 		}
 		d.addHit("OPT_OUT_LINK", Block, h, "")
@@ -101,7 +101,7 @@ func (d *doc) checkImportantTag() {
 		}
 		s := runeIndex(lower, at)
 		e := s + len([]rune(tag))
-		nonCritical := d.purposeless || d.has[catReviewStrong] || d.has[catMarketing] || !d.has[catSubstance]
+		nonCritical := d.purposeless || d.has[catReviewStrong] || d.has[catMarketing] || !d.has[catCritical]
 		if nonCritical {
 			d.add("IMPORTANT_TAG_MISUSE", Risk, s, e, "")
 		}

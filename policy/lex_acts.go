@@ -29,7 +29,7 @@ var actsLexicon = map[category][]string{
 		"bank details", "bank account", "account number", "account details", "iban", "bic", "swift", "sort code",
 		"routing number", "paypal address", "paypal email", "paypal e-mail", "paypal account", "paypal-adresse",
 		"paypal-konto", "paypal adresse", "paypal konto", "card number", "credit card", "debit card", "card details",
-		"cvv", "cvc", "security code", "expiry date", "password", "passcode", "pin", "login details", "login data",
+		"cvv", "cvc", "security code", "expiry date", "your password", "password", "passcode", "pin code", "pin number", "your pin", "login details", "login data",
 		"passport", "id card", "identity card", "driving licence", "driver's license", "drivers license", "photo id",
 		"copy of your id", "date of birth", "social security", "tax id",
 		"bankverbindung", "bankdaten", "kontodaten", "kontonummer", "kontoverbindung", "bankleitzahl", "blz",
@@ -68,6 +68,7 @@ var actsLexicon = map[category][]string{
 		"transferencia", "bizum",
 	},
 	catBlame: {
+		"try reading", "before accusing", "accusing us", "not a charity", "did you think", "easy to miss", "i suppose", "how this game works", "we know exactly", "won't see a penny", "you won't see", "sehen sie keinen cent", "vous ne verrez pas", "non vedrà un euro", "no verá ni un euro",
 		"pris la peine", "bothered to read", "die mühe gemacht", "preso la briga", "tomado la molestia", "vero talento", "real talent", "echtes talent", "vrai talent", "verdadero talento", "riuscito a ~4 contrario", "managed to ~4 despite|upside|wrong", "nonostante le istruzioni", "trotz ~2 anleitung", "despite the instructions", "malgré les instructions", "a pesar de las instrucciones",
 		"tja", "wer hätte das gedacht", "lesen hilft", "noch einfacher erklären", "kein wohlfahrtsverein", "mehr sorgfalt", "more care", "who would have thought", "reading helps", "we are not a charity", "surprise surprise", "explain it any simpler", "as we already told you", "wie bereits ~3 gesagt|geschrieben|erklärt", "zum dritten mal", "comme déjà dit", "come già detto", "como ya le dijimos",
 		// en
@@ -101,6 +102,7 @@ var actsLexicon = map[category][]string{
 		"evidentemente ~3 no", "perder nuestro tiempo",
 	},
 	catThreat: {
+		"open a claim ~3 amazon", "file a claim ~3 amazon", "report ~4 amazon",
 		"le denunciamos|denunciaremos|bloqueamos|bloquearemos", "la denunciamo|denunceremo|blocchiamo|bloccheremo", "vous bloquer|bloquerons", "sperren wir sie", "werden sie sperren",
 		"melden ~5 bei|an amazon", "bei|an amazon ~2 melden", "report ~4 to amazon", "signalons ~3 amazon", "segnaliamo ~3 amazon", "reportamos ~3 amazon", "dokumentiert ~4 melden",
 		"a ~1 to ~1 z ~2 claim|claims|garantie|guarantee|antrag|réclamation|reclamo|reclamación", "a z ~2 claim|claims|garantie|guarantee|antrag|réclamation|reclamo|reclamación", "atoz ~2 claim|claims|garantie|guarantee",

@@ -5,6 +5,7 @@ package policy
 // Italian and Spanish.
 var contentLexicon = map[category][]string{
 	catMarketing: {
+		"for more colours|colors|styles|designs|models", "other ~2 toys|products|items|candles|designs|styles|models|colours|colors", "grab ~2 second|another ~1 one", "for a friend", "just launched", "newly launched", "launched ~3 new|matching", "matching ~2 throw|set|item|pillow|cushion|accessory", "hit subscribe", "subscribe", "our amazon ~1 store|shop|storefront", "perfect as a set|gift", "if you fancy one",
 		"novedades", "novità", "nuestro canal", "our channel", "unser* kanal", "notre chaîne", "il nostro canale", "suscríbete|suscríbase|iscriviti|abonnez|abonnieren ~3 canal|kanal|channel|chaîne|canale|newsletter", "cada semana ~3 trucos|vídeos|novedades", "every week ~3 tips|videos|new",
 		"in promozione", "in offerta ~2 questa|settimana", "nuov* ~2 linea|miscele|collezione|prodotti|arrivi", "ogni mese ~3 nuov*", "nouvelle* ~2 gamme|collection|ligne", "nueva* ~2 línea|colección|gama", "neue* ~2 linie|kollektion|serie", "new ~2 line|range|collection", "valable|valido|válido|gültig|valid ~4 prochaine|prossimo|próximo|nächste*|next", "en promotion", "en oferta", "im angebot",
 		"bis zu # %", "up to # %", "jusqu'à # %", "fino al # %", "hasta un # %", "summer|sommer|winter|big|großer|mega|flash|spring|frühjahrs|christmas|weihnachts ~1 sale", "sale ~3 # %", "in unserem ~2 shop|store|sortiment ~4 auch|außerdem|ebenfalls", "gibt es ~4 auch|außerdem", "schauen sie ~5 vorbei", "neuen ~3 sets|modelle|produkte|kollektion|artikel", "mit unserem|unserer ~4 pflegemittel|waschmittel|zubehör|set|spray|öl", "our new ~2 range|line|set|sets", "we also have", "also available in our",
@@ -31,6 +32,7 @@ var contentLexicon = map[category][]string{
 		"prochain achat", "prossimo ordine|acquisto", "próximo pedido", "próxima compra",
 	},
 	catOffAmazon: {
+		"text ~2 our|me|us", "reach us ~3 directly", "order ~3 directly", "directly ~2 next time", "amazon fees", "amazon's fees", "amazon s fees", "give me a call", "shoot me|us ~2 mail|email|message|text|line", "email ~3 photos|pictures|us|me", "send ~5 directly", "a bit cheaper", "cheaper there", "skip ~2 amazon",
 		"nuestro canal", "our channel", "unser* kanal", "notre chaîne", "il nostro canale", "suscríbete", "iscriviti", "más rápido que ~2 amazon", "faster than ~2 amazon", "schneller als ~3 amazon", "plus rapide que ~2 amazon", "più veloce di ~2 amazon", "sin pasar por amazon", "ohne ~2 amazon", "without ~2 amazon", "sans passer par amazon", "senza passare ~2 amazon", "mándenos|envíenos|escríbanos ~4 a",
 		"appelez-moi", "call me", "ruf mich an", "rufen sie mich ~2 an", "chiamami", "mi chiami", "llámame", "ci scriva a", "schreiben sie ~3 an", "write to ~3 at", "par mail", "par e-mail", "per mail", "per e-mail", "via e-mail", "via email", "by email", "by e-mail", "por correo", "per email", "par virement", "per bonifico", "por transferencia", "per überweisung",
 		"pinterest*", "direkt ~2 in|auf|bei|über ~1 unserem|unserer|unseren ~2 shop|website|webshop|seite|onlineshop", "günstiger ~4 shop|website|direkt", "rufen sie ~8 an", "ruf ~8 an", "cheaper ~3 our|directly", "directly on|from|at our",
@@ -58,6 +60,7 @@ var contentLexicon = map[category][]string{
 		"contáctenos por ~1 teléfono|correo|whatsapp", "compre directamente", "transferencia bancaria",
 	},
 	catOptOut: {
+		"reply ~3 no more", "hearing from us", "hear from us", "won't message you", "message you ~2 again",
 		"no desea|quiere|deseas|quieres ~2 recibir más", "responda|responde ~2 baja", "ne souhaitez plus recevoir", "non desidera ~2 ricevere", "rispondi|risponda ~2 stop|cancella", "dar ~1 de baja",
 		"mit ~1 stop|stopp", "antworten sie ~4 stop|stopp", "reply ~3 stop", "répondez ~3 stop", "risponda ~3 stop", "responda ~3 stop", "keine ~1 nachrichten|mails|mail ~2 mehr",
 		"unsubscribe*", "opt out", "opt-out", "no longer wish|want to receive", "stop receiving", "reply stop",
@@ -67,6 +70,7 @@ var contentLexicon = map[category][]string{
 		"non ricevere più", "darse|darte|dar de baja", "cancelar ~1 suscripción", "no recibir más",
 	},
 	catConfirmation: {
+		"leaves today|tomorrow", "goes out today|tomorrow", "ships today|tomorrow", "verlässt ~2 heute", "geht heute raus", "part aujourd'hui", "parte oggi", "sale hoy", "ve received ~2 order", "already packing|packed", "as soon as it ships", "is finished",
 		"vous la|le|les recevrez", "you will receive it", "you'll receive it", "sie erhalten ~3 innerhalb|in|bis", "la riceverà", "lo riceverà", "lo recibirá", "la recibirá", "confirmation d'expédition", "d'ici ~3 jours", "entro ~3 giorni", "en ~2 días hábiles",
 		"zugestellt", "versandt", "verschickt", "rausgegangen", "raus gegangen", "abgegeben", "auf dem weg", "eingang ~3 bestellung", "bestätigen ~4 eingang|bestellung|versand", "wird|werden ~4 bearbeitet|versendet|verschickt|versandt|zugestellt", "in kürze ~2 versendet|verschickt|versandt", "wurde|wurden ~8 versandt|verschickt|versendet|zugestellt|geliefert|übergeben|abgegeben", "delivered", "dispatched", "shipped", "confirm ~3 receipt|order", "we have received", "has been posted", "posted today", "handed over", "livrée", "livré", "expédiée", "remise", "confermiamo ~3 ordine|ricezione", "consegnato", "consegnata", "confirmamos ~3 pedido|recepción", "entregado", "entregada", "enviado", "enviada", "nous confirmons ~3 commande|réception|expédition",
 		"tracking number|code|link|id|details", "track ~2 parcel|package|order|shipment", "sendungsnummer", "sendungsverfolgung*", "trackingnummer", "tracking-nummer", "paketnummer", "verfolgen", "numéro de suivi", "suivre ~2 colis|commande", "numero di ~1 tracking|tracciamento|spedizione", "tracciare", "número de seguimiento", "seguir ~2 pedido|paquete|envío", "shipped today|yesterday", "dispatched today|yesterday", "on its|the way", "will arrive", "should arrive", "expected ~2 arrive", "is being ~1 prepared|packed|processed", "ready to ship", "has left", "handed ~3 carrier|courier|dhl|ups|hermes|dpd|gls", "heute|gestern ~3 versandt|verschickt|versendet|rausgegangen|aufgegeben|übergeben", "unterwegs", "wird ~4 zugestellt|ankommen|geliefert", "sollte ~4 ankommen|eintreffen|zugestellt", "voraussichtlich ~4 zugestellt|ankommen|eintreffen|geliefert", "in bearbeitung", "wird ~2 vorbereitet|verpackt", "übergeben", "bestellung ~3 erhalten", "bestellung ~3 eingegangen", "versandfertig", "expédié*", "arrivera", "devrait arriver", "en cours de préparation", "remis ~3 transporteur", "bien reçu ~3 commande", "en route", "en chemin", "spedit*", "arriverà", "dovrebbe arrivare", "in preparazione", "affidato ~3 corriere", "ricevuto ~3 ordine", "in viaggio", "enviado hoy", "ha sido enviado", "llegará", "debería llegar", "se está preparando", "entregado ~3 transportista", "recibido ~3 pedido", "en camino", "despachado",
@@ -85,17 +89,30 @@ var contentLexicon = map[category][]string{
 		"wählen sie", "welche ~2 farbe|größe|variante|ausführung|option", "which ~2 colour|color|size|option|version",
 		"later than", "new date", "instead of", "not until", "postpone*", "reschedul*", "wrong", "mistake", "error", "sorry", "apolog*", "choose", "which ~3 prefer|like|want", "let us know which|whether|what|when|if ~3 prefer|want|would", "could you ~3 send|confirm|tell|check|let", "please ~3 send|confirm|tell|check|choose|select|provide|reply|let", "später als", "neuer ~1 termin|liefertermin", "erst am|ab", "entschuldig*", "bedauer*", "versehen*", "falsch*", "irrtum*", "wählen", "auswählen", "welche* ~4 möchten|wünschen|bevorzugen", "teilen sie uns ~5 mit", "geben sie uns ~4 bescheid", "bitte ~4 senden|schicken|bestätigen|prüfen|antworten|mitteilen|wählen", "plus tard", "nouvelle date", "désolé*", "excus*", "erreur", "choisir", "indiquer", "merci de ~3 nous", "veuillez ~3 nous|confirmer|indiquer|choisir", "più tardi", "nuova data", "ci scusiamo", "scusa*", "errore", "scegliere", "indicarci", "ci comunichi", "ci faccia sapere", "la preghiamo di ~3 confermare|indicare|comunicare|rispondere", "más tarde", "nueva fecha", "disculp*", "sentimos", "lamentamos", "error", "elegir", "indíquenos", "díganos", "le rogamos ~3 confirme|indique", "por favor ~3 confirme|indíquenos|díganos|responda|elija",
 		"delay*", "delayed", "late", "problem*", "issue*", "unfortunately", "damage*", "broken", "missing",
-		"address", "please|kindly ~2 confirm", "confirm ~3 your|whether|if|which", "question*", "appointment", "schedule*", "customi*", "personali*", "engrav*",
-		"return*", "refund*", "replacement", "information", "details", "cancel*",
+		"please|kindly ~2 confirm", "confirm ~3 your|whether|if|which", "question*", "appointment", "schedule*", 
+		"cancel*",
 		"leider", "verzög*", "verspät*", "verschieb*", "problem*", "schaden", "schäden", "beschädig*", "defekt*", "fehl*",
-		"adresse*", "lieferadresse*", "bestätigen sie", "bitte ~4 bestätig*", "um ~2 bestätigung", "bestätigung ~3 ob|welche|ihrer|ihres", "frage*", "termin*", "liefertermin*", "personalisier*",
-		"gravur*", "rücksend*", "retoure*", "erstatt*", "ersatz*", "angaben", "informationen", "benötigen",
-		"storn*", "zoll*",
-		"malheureusement", "retard*", "problème*", "adresse", "veuillez|merci de ~2 confirmer", "confirmer ~2 votre|vos|si", "confirmez", "endommag*", "rendez-vous",
-		"purtroppo", "ritard*", "problem*", "indirizzo", "confermare ~2 il|la|se|suo|sua|l", "confermi", "conferma ~2 se", "danneggiat*", "appuntamento",
-		"lamentablemente", "retraso*", "problema*", "dirección", "confirmar ~2 su|si|la|el", "confirme", "confírmenos", "dañad*", "cita",
+		"bestätigen sie", "bitte ~4 bestätig*", "um ~2 bestätigung", "bestätigung ~3 ob|welche|ihrer|ihres", "frage*", "termin*", "liefertermin*", 
+		"benötigen",
+		"storn*", 
+		"malheureusement", "retard*", "problème*", "veuillez|merci de ~2 confirmer", "confirmer ~2 votre|vos|si", "confirmez", "endommag*", "rendez-vous",
+		"purtroppo", "ritard*", "problem*", "confermare ~2 il|la|se|suo|sua|l", "confermi", "conferma ~2 se", "danneggiat*", "appuntamento",
+		"lamentablemente", "retraso*", "problema*", "confirmar ~2 su|si|la|el", "confirme", "confírmenos", "dañad*", "cita",
+	},
+	catTopic: {
+		"address", "customi*", "personali*", "engrav*", "return*", "refund*", "replacement", "information", "details",
+		"adresse*", "lieferadresse*", "personalisier*", "gravur*", "rücksend*", "retoure*", "erstatt*", "ersatz*", "angaben",
+		"informationen", "zoll*", "adresse", "indirizzo", "dirección", "personnalis*", "gravure*", "personalizz*", "incision*", "grabado*",
+	},
+	catCritical: {
+		"address", "house number", "postcode", "zip code", "floor", "appointment", "delivery date", "delivery slot", "customi*", "personali*", "engrav*",
+		"adresse*", "lieferadresse*", "hausnummer", "postleitzahl", "plz", "etage", "stockwerk", "termin*", "liefertermin*", "personalisier*", "gravur*",
+		"code postal", "étage", "rendez-vous", "créneau", "personnalis*", "gravure*",
+		"indirizzo", "civico", "cap", "piano", "appuntamento", "personalizz*", "incision*",
+		"dirección", "código postal", "piso", "cita", "personaliz*", "grabado*",
 	},
 	catThanks: {
+		"at your disposal", "wish you ~3 joy|fun|pleasure", "we thank you", "for all questions", "with friendly greetings",
 		"si tienes|tiene ~3 duda|dudas|pregunta|preguntas", "aquí estamos", "estamos ~2 para ayudarte|ayudarle|ayudar", "para lo que ~1 necesite|necesites", "per qualsiasi ~1 dubbio|domanda|necessità", "siamo qui", "restiamo a disposizione", "pour toute question", "nous restons à votre disposition", "nous restons disponibles", "en cas de besoin", "any questions", "just ask",
 		"bedanken", "gute nachricht|nachrichten", "good news", "liegt uns ~3 am herzen", "in den besten händen", "in good hands", "wir freuen uns ~3 riesig|sehr|über ihre|über ihren|über deine", "we are so happy|excited|thrilled", "hoffen ~6 schmeckt|schmecken|gefällt|gefallen|freude|zufrieden|passt", "sollten|falls|wenn sie ~8 frage|fragen|anliegen", "zögern sie nicht", "wir sind ~4 für sie da", "wir sind ~4 da", "if you ~3 need ~2 anything", "let us know if you ~3 need|have", "we are ~3 here|happy to help", "don't hesitate", "do not hesitate", "we hope you ~5 enjoy|love|like", "nous sommes ~3 disposition", "n'hésitez pas", "siamo ~3 disposizione", "estamos ~3 disposición", "wenn irgendwas ist", "falls etwas ist", "viel spaß", "enjoy",
 		"thank|thanks ~6 order|purchase|business|trust|choosing|shopping|buying",
@@ -138,6 +155,7 @@ var contentLexicon = map[category][]string{
 		"agotad*", "sin stock", "sin existencias", "no ~1 está ~1 disponible", "fuera de stock", "no disponible",
 	},
 	catCancelRequest: {
+		"cancellation ~3 from|on ~1 your ~1 side|end", "cancel ~4 from|on your ~1 side|end", "von ihrer seite ~3 storn*", "storn* ~3 von ihrer seite", "de votre côté", "da parte sua", "por su parte",
 		"please cancel", "cancel ~2 order ~1 yourself", "could|would|can you ~1 please ~1 cancel",
 		"request ~2 cancellation", "submit ~2 cancellation request", "ask you to cancel",
 		"bitte stornieren sie", "stornieren sie ~3 bitte", "bitte ~3 stornieren", "stornierung ~2 beantragen|anfordern|veranlassen",
@@ -148,6 +166,7 @@ var contentLexicon = map[category][]string{
 		"solicitar la cancelación",
 	},
 	catSubstitute: {
+		"refund ~2 the difference", "die differenz ~3 erstatten|zurück", "la différence", "la differenza", "la diferencia", "send that|this one", "# % less|cheaper",
 		"au même prix", "zum gleichen|selben preis", "same price", "allo stesso prezzo", "stesso prezzo", "al mismo precio", "we have|nous avons|abbiamo|tenemos|wir haben ~3 model|modèle|modello|modelo|modell", "un peu plus|etwas|slightly|un po|un poco ~2 puissant|stärker|powerful|potente|grand|größer|bigger",
 		"instead", "stattdessen", "statt dessen", "anstelle", "au lieu", "invece", "en vez", "alternatively", "alternativ", "alternativement", "in alternativa", "como alternativa", "would you accept", "would you be ~2 ok|okay|happy|fine|interested ~2 with|in", "would ~3 work for you", "would you like ~3 instead|the|a|another", "wären sie ~4 einverstanden|interessiert", "ginge ~2 auch", "käme ~4 in frage", "wäre ~3 für sie ~2 in ordnung|okay|ok", "möchten sie ~4 stattdessen|lieber|alternativ", "accepteriez-vous", "accepteriez vous", "seriez-vous ~2 d'accord", "seriez-vous ~2 intéressé", "vous conviendrait", "cela vous conviendrait", "accetterebbe", "le andrebbe bene", "sarebbe ~2 disposto|disposta|interessato|interessata", "le interesserebbe", "aceptaría", "le valdría", "le vendría bien", "le interesaría", "estaría ~2 dispuesto|dispuesta|interesado|interesada", "same ~2 model|item|product|one|cover|shirt|size ~2 in", "das gleiche|gleiche|selbe|dasselbe|gleichen ~2 modell|produkt|artikel|teil ~3 in", "used one|copy|item", "refurbished", "b-ware", "gebraucht*", "generalüberholt*", "d'occasion", "reconditionné*", "usato", "usata", "ricondizionat*", "usado", "usada", "reacondicionad*", "segunda mano", "successor model", "newer model|version", "nachfolgemodell", "nachfolger", "neuere* version|modell|ausgabe|auflage", "nouvelle version|édition", "nouveau modèle", "nuova versione|edizione", "nuovo modello", "modello successivo", "nueva versión|edición", "nuevo modelo", "other|another|different ~1 edition", "andere* ~1 auflage|ausgabe|edition", "autre ~1 édition", "altra ~1 edizione", "otra ~1 edición", "größe|size|taille|taglia|talla ~1 s|m|l|xl|xxl|#", "in schwarz|weiß|grau|blau|rot|grün|beige|braun|anthrazit|silber", "in black|white|grey|gray|blue|red|green|beige|brown|navy|silver|charcoal", "en noir|blanc|gris|bleu|rouge|vert|beige|marron", "in nero|bianco|grigio|blu|rosso|verde|beige|marrone", "en negro|blanco|gris|azul|rojo|verde|beige|marrón",
 		"alternative ~2 product|item|model|colour|color|size|version", "an alternative", "similar ~1 product|item|model",
@@ -162,6 +181,7 @@ var contentLexicon = map[category][]string{
 		"producto ~1 similar|alternativo|equivalente", "una alternativa", "otro ~1 color|modelo|talla",
 	},
 	catImpersonation: {
+		"message is from amazon", "this message ~2 from amazon", "from amazon ~3 team|support|service|services",
 		"for choosing amazon", "shopping with amazon", "für amazon entschieden", "bei amazon eingekauft", "d'avoir choisi amazon", "per aver scelto amazon", "por elegir amazon", "por confiar en amazon", "per aver acquistato su amazon",
 		"we at amazon", "wir von amazon", "hier ist amazon", "hier spricht amazon", "we as amazon", "wir als amazon", "nous chez amazon", "ici amazon", "noi di amazon", "nosotros en amazon",
 		"ihr|euer|dein amazon ~1 team|kundenservice|service|support", "ihr amazon-team", "your amazon ~2 team|support|service",
@@ -206,6 +226,7 @@ var contentLexicon = map[category][]string{
 		"avec|utilisez ~1 code", "con|usi|inserisci ~1 codice", "con|use|introduzca ~1 código",
 	},
 	catAmazonSignature: {
+		"amazon ~2 digital ~1 services", "amazon ~2 seller ~1 team|support|services|service", "amazon ~2 services",
 		"ihr|ihre|euer|eure amazon", "your amazon", "votre ~1 amazon", "il vostro ~1 amazon", "su ~1 amazon", "amazon ~2 versandservice|versandabteilung|versandteam|logistik|fulfillment|kundenbetreuung|abteilung|shipping|fulfilment|department|expédition|spedizioni|envíos",
 		"amazon ~1 kundenservice|kundendienst|support|team|service|servicecenter|kundenbetreuung", "amazon customer ~1 service|care|support",
 		"amazon support|service ~1 team", "service client ~1 amazon", "équipe ~1 amazon", "servizio clienti ~1 amazon", "assistenza clienti ~1 amazon",

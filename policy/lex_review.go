@@ -6,6 +6,7 @@ package policy
 // leaving common words out.
 var reviewLexicon = map[category][]string{
 	catReviewStrong: {
+		"@chg_en|updated|edited|revised|changed|new ~1 review|rating|feedback", "honest words", "a few words ~4 product page|amazon", "on the product page", "star rating",
 		"ehrliche* ~1 review|reviews|rezension|bewertung|feedback", "review|reviews ~2 auf|bei amazon", "avis ~2 honnête", "recensione ~2 onesta", "reseña ~2 honesta",
 		"feedback|bewertung*|*rezension ~4 hinterlassen|hinterlässt|abgeben|abgibt|schreiben|schreibt|verfassen", "hinterlassen|hinterlässt ~3 feedback|bewertung*|*rezension", "feedback ~2 auf|bei amazon", "rückmeldung ~3 auf|bei amazon", "bewertung ~4 stehen ~1 bleibt|bleiben",
 		// en
@@ -65,7 +66,7 @@ var reviewLexicon = map[category][]string{
 		// en
 		"free", "for free", "gift card*", "giftcard*", "gift voucher*", "voucher*", "coupon*", "discount*",
 		"refund*", "reimburse*", "cashback", "cash back", "money back", "giveaway*", "reward*", "compensat*",
-		"bonus", "free product|item|gift|sample", "% off",
+		"bonus", "free product|item|gift|sample", "% off", "gift card*",
 		// de
 		"gutschein*", "*gutschein", "rabatt*", "*rabatt", "preisnachlass", "nachlass", "gratis*", "kostenlos*",
 		"umsonst", "geschenk", "geschenke", "gratisprobe*", "belohnung*", "belohnen", "rückerstattung*",
@@ -109,6 +110,7 @@ var reviewLexicon = map[category][]string{
 		"in cambio", "a cambio",
 	},
 	catPositiveReview: {
+		"good|nice|positive|great ~1 comment|comments",
 		"passer|mettre|changer|ändern|erhöhen|anheben|raise|change|bump|alzare|portare|subir|cambiar ~4 @num ~1 @star", "qualche ~1 stellina|stelline", "ein paar ~1 sternchen|sterne", "a few ~1 stars", "quelques ~1 étoiles", "unas ~1 estrellitas|estrellas",
 		"nette|positive|lobende|freundliche|schöne|gute ~1 worte", "kind|nice|good|positive|lovely ~1 words", "mots gentils", "gentils mots", "belle parole", "parole gentili", "palabras bonitas|amables", "@five ~1 sternchen", "volle ~1 punktzahl|sterne|sternzahl", "five little stars", "full stars", "toutes les étoiles", "tutte le stelle", "todas las estrellas",
 		"@pos @prodrev|@fb", "@prodrev|@fb @posafter", "@five @star @prodrev|@fb|bewertung*",
@@ -168,11 +170,13 @@ var reviewLexicon = map[category][]string{
 		"en lugar de ~4 reseña|opinión|valoración", "contáctenos primero",
 	},
 	catChangePronoun: {
+		"take ~1 it|them ~1 down", "update ~1 it|them ~3 reflect",
 		"aggiornarl*", "modificarl*", "cambiarl*", "rimuoverl*", "eliminarl*", "cancellarl*", "rivederl*", "actualizarl*", "borrarl*", "quitarl*", "editarl*", "la|le|les ~1 modifier|supprimer|changer|retirer|mettre|revoir|corriger",
 		"@chg_en|@chg_de|@chg_rom ~1 it|them|diese|dieses|sie|es|la|le|lo|les",
 		"diese|dieses|sie|es ~3 @chg_de",
 	},
 	catReviewChange: {
+		"revisit|revisiting|reconsider ~3 @prodrev|@fb", "one more|another ~1 look ~4 @prodrev|@fb|rating",
 		"@chg_en ~3 @prodrev", "take down ~3 @prodrev", "another look at ~3 @prodrev|@fb", "@prodrev ~4 @chg_en",
 		"@prodrev ~1 can|could|may|might ~1 be ~1 changed|updated|removed|edited|deleted|revised",
 		"@prodrev ~6 @chg_de", "@chg_de ~3 @prodrev", "@prodrev ~6 ergänz*|erweiter*|nachbessern", "@prodrev ~6 stehen ~1 bleibt|bleiben",
@@ -184,6 +188,7 @@ var reviewLexicon = map[category][]string{
 		"@fb ~6 @chg_de", "@chg_de ~3 @fb", "@chg_rom ~3 @fb",
 	},
 	catPersuasion: {
+		"tiny ~3 shop|business|team|company", "person|woman|man|run ~1 shop|business|team|operation", "got|get ~1 a ~1 mention", "survival", "counts for", "every single ~1 star|review",
 		"pyme", "nos da la vida", "cada valoración|opinión|reseña", "ogni recensione|valutazione", "seguir adelante", "grandes marcas", "big brands", "großen marken", "grandi marche", "grandes marques", "nos jugamos", "ya sabes lo que", "nos haría ilusión",
 		"non diciamo altro", "we say no more", "say no more", "ich sag nur", "ich sage nur", "je dis ça", "no digo más", "fa ~2 la differenza", "makes ~2 the|a ~1 difference", "macht ~2 den ~1 unterschied", "fait ~2 la différence", "marca ~2 la diferencia", "petite boutique", "piccola ~1 bottega|attività|azienda|realtà", "pequeña ~1 tienda|empresa", "kleiner ~1 laden|shop", "small shop", "fait ~2 mal", "hurts ~3 small|us|business", "schadet ~3 sehr|uns", "ci rovina", "nos hunde",
 		"leben ~3 von ~3 bewertungen|rezensionen|feedback|sternen", "gold wert", "worth its weight in gold", "worth gold", "angewiesen", "jede einzelne ~2 zählt", "zählt ~2 für uns", "wissen ~3 was wir meinen", "kleiner wink", "wink mit dem zaunpfahl", "you know what we mean", "hint hint", "just saying", "nudge nudge", "wink", "we live off|on|from ~2 reviews|ratings|feedback", "vous savez ce que", "sa cosa intendiamo", "ya sabe lo que",

@@ -50,6 +50,8 @@ const (
 	catBlame                           // blaming the buyer, sarcasm: "if you had read the description"
 	catGatingPublic                    // "bevor Sie Ihrem Ärger öffentlich Luft machen": a public review, unnamed
 	catNotOffAmazon                    // "solo podemos atenderte por la mensajería de Amazon": the contact stays on Amazon
+	catTopic                           // what a message may be about ("Adresse", "engraving"): substance unless it only confirms
+	catCritical                        // what [Important] is for: address, appointment, customization
 	catChangePronoun                   // "diese jetzt aktualisieren", "update it": a change of whatever was named before
 	catInsultMild                      // "dumm", "stupid": an insult only when aimed at the buyer ("ein dummer Fehler von uns")
 	catCount

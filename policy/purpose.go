@@ -15,6 +15,7 @@ import "slices"
 // sentence roles for the purpose decision.
 const (
 	roleOther = iota
+	roleViolation
 	roleCourtesy
 	roleConfirm
 	roleSubstance
@@ -61,6 +62,8 @@ func (d *doc) checkPurpose() {
 				firstCourtesy = t.sent
 			}
 			continue
+		case roleViolation:
+			continue
 		}
 		if covered[k] || t.has(tokMasked) || !t.has(tokLetter) || fillerWords[d.folded[t.fs:t.fe]] {
 			continue
@@ -86,11 +89,21 @@ func (d *doc) sentenceRoles() []uint8 {
 			role[s] = max(role[s], roleConfirm)
 		case catThanks:
 			role[s] = max(role[s], roleCourtesy)
+		case catMarketing, catOptOut, catOffAmazon, catPersuasion:
+			// A sentence that breaks another rule adds no permitted purpose.
+			role[s] = max(role[s], roleViolation)
+		}
+	}
+	// "The engraving is finished and it leaves today" confirms; "your
+	// engraving: which font?" asks. A topic makes substance only where nothing is confirmed.
+	for _, h := range d.hitsOf(catTopic) {
+		if s := d.sentOf(h); role[s] != roleConfirm {
+			role[s] = roleSubstance
 		}
 	}
 	for i := range d.clauses {
 		c := &d.clauses[i]
-		if c.has(clQuestion) && role[c.sent] == roleOther {
+		if c.has(clQuestion) && role[c.sent] <= roleViolation {
 			role[c.sent] = roleSubstance // a question of its own ("Welche Farbe?")
 		}
 	}
