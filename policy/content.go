@@ -12,7 +12,7 @@ func (d *doc) checkContent() {
 		d.addHit("OFF_AMAZON_CONTACT", Risk, h, "")
 	}
 	for _, h := range d.hitsOf(catOptOut) {
-		if d.signsOff(h) || d.negatedNear(h) {
+		if d.signsOff(h) || d.negatedOutside(h) {
 			continue
 		}
 		d.addHit("OPT_OUT_LINK", Block, h, "")

@@ -86,6 +86,7 @@ var contentLexicon = map[category][]string{
 		"ha|han sido ~1 enviad*|entregad*", "está en camino", "confirmación del pedido",
 	},
 	catSubstance: {
+		"abîm*", "cassé*", "casse", "rayé*", "rotto", "rotta", "rotti", "graffiat*", "roto", "rota", "rayad*", "kaputt*", "zerkratzt*", "gesprungen*", "scratched", "cracked", "dented",
 		"wählen sie", "welche ~2 farbe|größe|variante|ausführung|option", "which ~2 colour|color|size|option|version",
 		"later than", "new date", "instead of", "not until", "postpone*", "reschedul*", "wrong", "mistake", "error", "sorry", "apolog*", "choose", "which ~3 prefer|like|want", "let us know which|whether|what|when|if ~3 prefer|want|would", "could you ~3 send|confirm|tell|check|let", "please ~3 send|confirm|tell|check|choose|select|provide|reply|let", "später als", "neuer ~1 termin|liefertermin", "erst am|ab", "entschuldig*", "bedauer*", "versehen*", "falsch*", "irrtum*", "wählen", "auswählen", "welche* ~4 möchten|wünschen|bevorzugen", "teilen sie uns ~5 mit", "geben sie uns ~4 bescheid", "bitte ~4 senden|schicken|bestätigen|prüfen|antworten|mitteilen|wählen", "plus tard", "nouvelle date", "désolé*", "excus*", "erreur", "choisir", "indiquer", "merci de ~3 nous", "veuillez ~3 nous|confirmer|indiquer|choisir", "più tardi", "nuova data", "ci scusiamo", "scusa*", "errore", "scegliere", "indicarci", "ci comunichi", "ci faccia sapere", "la preghiamo di ~3 confermare|indicare|comunicare|rispondere", "más tarde", "nueva fecha", "disculp*", "sentimos", "lamentamos", "error", "elegir", "indíquenos", "díganos", "le rogamos ~3 confirme|indique", "por favor ~3 confirme|indíquenos|díganos|responda|elija",
 		"delay*", "delayed", "late", "problem*", "issue*", "unfortunately", "damage*", "broken", "missing",
@@ -155,7 +156,7 @@ var contentLexicon = map[category][]string{
 		"agotad*", "sin stock", "sin existencias", "no ~1 está ~1 disponible", "fuera de stock", "no disponible",
 	},
 	catCancelRequest: {
-		"cancellation ~3 from|on ~1 your ~1 side|end", "cancel ~4 from|on your ~1 side|end", "von ihrer seite ~3 storn*", "storn* ~3 von ihrer seite", "de votre côté", "da parte sua", "por su parte",
+		"cancellation ~3 from|on ~1 your ~1 side|end", "cancel ~4 from|on your ~1 side|end", "von ihrer seite ~3 storn*", "storn* ~3 von ihrer seite", "annul* ~4 de votre côté", "de votre côté ~4 annul*", "annull*|cancell* ~4 da parte sua", "da parte sua ~4 annull*|cancell*", "cancel* ~4 por su parte", "por su parte ~4 cancel*",
 		"please cancel", "cancel ~2 order ~1 yourself", "could|would|can you ~1 please ~1 cancel",
 		"request ~2 cancellation", "submit ~2 cancellation request", "ask you to cancel",
 		"bitte stornieren sie", "stornieren sie ~3 bitte", "bitte ~3 stornieren", "stornierung ~2 beantragen|anfordern|veranlassen",

@@ -61,7 +61,7 @@ var reviewLexicon = map[category][]string{
 		"podría", "le agradeceríamos", "nos encantaría", "por favor",
 	},
 	catIncentive: {
-		"regal*", "devolvemos|devolveremos|devolverle ~3 importe|dinero", "importe ~2 completo", "rimborsiamo", "remboursons", "erstatten ~3 komplett|vollständig|betrag",
+		"regalo*", "regalamos", "regalaremos", "regaliamo", "regaleremo", "devolvemos|devolveremos|devolverle ~3 importe|dinero", "importe ~2 completo", "rimborsiamo", "remboursons", "erstatten ~3 komplett|vollständig|betrag",
 		"gift", "gifts", "freebie*", "a little extra", "something extra", "kleines extra", "un petit plus", "un pensiero", "un detalle",
 		// en
 		"free", "for free", "gift card*", "giftcard*", "gift voucher*", "voucher*", "coupon*", "discount*",

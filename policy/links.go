@@ -25,7 +25,10 @@ var obfuscationTLDs = map[string]bool{
 }
 
 var shortLinkHosts = []string{"bit.ly", "tinyurl.com", "goo.gl", "t.co", "ow.ly", "is.gd", "buff.ly",
-	"rebrand.ly", "cutt.ly", "amzn.to", "shorturl.at", "tiny.cc", "rb.gy", "t.ly", "s.id"}
+	"rebrand.ly", "cutt.ly", "shorturl.at", "tiny.cc", "rb.gy", "t.ly", "s.id"}
+
+// amazonShortHosts are Amazon's own short links: they lead to a product or store page.
+var amazonShortHosts = []string{"amzn.to", "amzn.eu", "a.co", "amzn.com"}
 
 // trackingHosts are carrier domains; their tracking links help the buyer
 // receive the order and are allowed where the kind is about delivery.
@@ -302,6 +305,8 @@ func (d *doc) classifyLink(s, e int, host, path string, obf bool) {
 		d.add("FILTER_EVASION", Risk, s, e, "")
 	case hostIs(host, shortLinkHosts):
 		d.add("EXTERNAL_LINK", Block, s, e, "short")
+	case hostIs(host, amazonShortHosts):
+		d.add("AMAZON_DETAIL_OR_STORE_LINK", Warn, s, e, "")
 	case strings.HasPrefix(bare, "amazon.") || strings.Contains(bare, ".amazon."):
 		if strings.Trim(path, "/") == "" {
 			return // "Amazon.de" is the marketplace's name, not a link
@@ -311,7 +316,7 @@ func (d *doc) classifyLink(s, e int, host, path string, obf bool) {
 		if !d.kind.delivery {
 			d.add("EXTERNAL_LINK", Warn, s, e, "tracking")
 		}
-	case d.m.Kind == KindDigitalAccessKey && (hostIs(host, redeemHosts) || redeemLink(host+path)):
+	case d.m.Kind == KindDigitalAccessKey && (hostIs(host, redeemHosts) || redeemLink(host, path)):
 		// The publisher's own page to redeem the key is the message's purpose.
 	case d.kind.purposeLinks:
 		d.add("EXTERNAL_LINK", Warn, s, e, "purpose")
@@ -402,6 +407,9 @@ func (d *doc) spelledAt(start int) (int, bool) {
 	if start < 2 || !(d.word(start-1) == "at" || atWords[d.word(start-1)]) {
 		return 0, false
 	}
+	if d.word(start-1) == "at" && linkVerbs[d.word(start-2)] {
+		return 0, false // "look at shop dot com", "find us at …": a place, not a mailbox
+	}
 	if !ts[start-2].has(tokLetter) || ts[start-2].sent != ts[start].sent {
 		return 0, false
 	}
@@ -468,16 +476,28 @@ func maybeAddress(rs []rune) bool {
 	return false
 }
 
-// redeemWords in a link's host or path mark a page for activating a key.
+// redeemWords in a link's subdomain or path mark a page for activating a key.
 var redeemWords = []string{"redeem", "activat", "activ", "attiva", "aktivier", "einloes", "einlös", "canje", "register",
-	"registr", "licen", "lizenz", "key", "code", "login", "account", "konto", "compte", "cuenta"}
+	"registr", "licen", "lizenz"}
 
-// redeemLink reports a link that names redeeming or activating ("redeem.app.com", "app.it/attiva").
-func redeemLink(s string) bool {
+// redeemLink reports a link whose subdomain or path names redeeming or
+// activating ("redeem.app.com", "app.it/attiva"); the shop's own name
+// ("softkeys-direkt.de") does not count.
+func redeemLink(host, path string) bool {
+	labels := strings.Split(strings.TrimPrefix(host, "www."), ".")
+	sub := ""
+	if len(labels) > 2 {
+		sub = strings.Join(labels[:len(labels)-2], ".")
+	}
 	for _, w := range redeemWords {
-		if strings.Contains(s, w) {
+		if strings.Contains(sub, w) || strings.Contains(path, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// linkVerbs before "at" make a spelled address a website: "look at",
+// "visit us at", "available at".
+var linkVerbs = map[string]bool{"look": true, "us": true, "visit": true, "available": true, "online": true,
+	"here": true, "there": true, "me": true, "them": true, "find": true, "shop": true, "store": true, "page": true}

@@ -46,15 +46,13 @@ func (d *doc) checkReviews() {
 // Sie …") or a condition in either ("Wir erstatten 20 €. Dafür passen Sie
 // …", "… wenn Sie Ihre Bewertung anpassen").
 func (d *doc) checkReviewIncentives(rev map[int]bool) {
-	incentiveSent := map[int]bool{}
 	for _, h := range d.hitsOf(catIncentive) {
 		s := d.sentOf(h)
 		// "il rimborso non dipende dalla recensione" says there is no tie.
-		if incentiveSent[s] || !(rev[s] || d.tiedToReview(rev, s)) || d.negatedOutside(h) {
+		if !(rev[s] || d.tiedToReview(rev, s)) || d.negatedOutside(h) {
 			continue
 		}
 		d.addHit("REVIEW_INCENTIVE", Block, h, "")
-		incentiveSent[s] = true
 	}
 }
 
@@ -158,7 +156,8 @@ func (d *doc) changeAsked(h hit) bool {
 	if d.negatedNear(h) || f&clReported != 0 {
 		return false
 	}
-	asked := f&(clRequest|clQuestion|clMust) != 0 || d.sentenceFlags(d.sentOf(h))&clRequest != 0
+	prev := d.prevClause(d.clauseAt(h.from))
+	asked := f&(clRequest|clQuestion|clMust) != 0 || (prev != nil && prev.has(clRequest))
 	if asked {
 		return true
 	}
