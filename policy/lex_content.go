@@ -219,8 +219,8 @@ var contentLexicon = map[category][]string{
 		"brt", "sda", "correos", "seur", "mrw", "royal mail", "evri", "post", "poste", "deutsche post",
 	},
 	catNotOffAmazon: {
-		"nur ~4 amazon", "only ~4 amazon", "solo ~4 amazon", "sólo ~4 amazon", "seulement ~4 amazon", "uniquement ~4 amazon",
-		"ausschließlich ~4 amazon", "soltanto ~4 amazon", "únicamente ~4 amazon",
+		"nur ~7 amazon", "only ~7 amazon", "solo ~7 amazon", "sólo ~7 amazon", "seulement ~7 amazon", "uniquement ~7 amazon",
+		"ausschließlich ~7 amazon", "soltanto ~7 amazon", "únicamente ~7 amazon",
 	},
 	catDealHint: {
 		"# %", "with|use|enter ~1 code", "mit dem code", "code ~1 eingeben|verwenden|nutzen",

@@ -86,6 +86,7 @@ func (d *doc) checkPositiveRequests(rev map[int]bool) {
 	for _, h := range d.hitsOf(catPositiveReview) {
 		d.addHit("POSITIVE_REVIEW_REQUEST", Risk, h, "")
 	}
+	d.checkStarEmoji(rev)
 	for _, h := range d.hitsOf(catStars) {
 		s := d.sentOf(h)
 		if (rev[s] || d.inSentence(catSolicit, s)) && !d.overlaps(h, catPositiveReview) {
@@ -245,4 +246,44 @@ func (d *doc) checkPublicGating() {
 			d.addHit("REVIEW_GATING", Risk, h, "")
 		}
 	}
+}
+
+// checkStarEmoji reports a row of star emoji ("⭐⭐⭐⭐⭐") in a sentence that
+// speaks of a review or asks for something: five stars without the words.
+func (d *doc) checkStarEmoji(rev map[int]bool) {
+	rs := d.runes
+	for i := 0; i < len(rs); i++ {
+		if !starEmoji(rs[i]) {
+			continue
+		}
+		j := i
+		for j < len(rs) && (starEmoji(rs[j]) || rs[j] == 0xFE0F) {
+			j++
+		}
+		if j-i >= 3 {
+			if s, ok := d.sentenceAt(i); ok && (rev[s] || d.inSentence(catSolicit, s)) {
+				d.add("POSITIVE_REVIEW_REQUEST", Risk, i, j, "")
+			}
+		}
+		i = j
+	}
+}
+
+func starEmoji(r rune) bool { return r == '⭐' || r == '★' || r == '🌟' || r == '✩' || r == '☆' }
+
+// sentenceAt returns the sentence of the first token at or after rune i,
+// or of the last token before it.
+func (d *doc) sentenceAt(i int) (int, bool) {
+	if len(d.toks) == 0 {
+		return 0, false
+	}
+	for k := range d.toks {
+		if d.toks[k].end > i {
+			if k > 0 && d.toks[k].start > i && d.toks[k].line != d.toks[k-1].line {
+				return d.toks[k-1].sent, true
+			}
+			return d.toks[k].sent, true
+		}
+	}
+	return d.toks[len(d.toks)-1].sent, true
 }
