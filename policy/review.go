@@ -269,7 +269,9 @@ func (d *doc) checkStarEmoji(rev map[int]bool) {
 	}
 }
 
-func starEmoji(r rune) bool { return r == '⭐' || r == '★' || r == '🌟' || r == '✩' || r == '☆' }
+func starEmoji(r rune) bool {
+	return r == '⭐' || r == '★' || r == '🌟' || r == '✩' || r == '☆'
+}
 
 // sentenceAt returns the sentence of the first token at or after rune i,
 // or of the last token before it.
