@@ -154,16 +154,15 @@ func run(ctx context.Context, args []string, stdio IO, openWindow WindowFunc, op
 			return e.finish(usagef("no command given; run 'sellermail help'"))
 		}
 		if err := openWindow(e.Global); err != nil {
-			e.errorf("%v", err)
-			return exitFindings
+			return e.finish(e.printed(err))
 		}
-		return exitOK
+		return e.finish(nil)
 	}
 	name := rest[0]
 	switch name {
 	case "help", "-h", "-help", "--help":
 		printUsage(e.Stdout)
-		return exitOK
+		return e.finish(nil)
 	}
 	for _, c := range commands() {
 		if c.name == name {
