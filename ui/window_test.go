@@ -74,7 +74,9 @@ func TestWelcomeThenDemoShowsOrdersMarkedDemo(t *testing.T) {
 
 func TestSwitchingLanguageRelabelsOrders(t *testing.T) {
 	e := newTestEnv(t)
-	ms := e.startDemo()
+	// After the first sync, which the empty shop starts by itself: the sync
+	// button's label is the idle one in both languages.
+	ms := e.syncedDemo()
 	os := ms.work.orders
 	if os.eligibleCheck.Text != "Review request possible" || os.sync.button.Text != "Sync" || ms.ordersTab.Text != "Orders" {
 		t.Fatalf("English labels: %q, %q, %q", os.eligibleCheck.Text, os.sync.button.Text, ms.ordersTab.Text)
