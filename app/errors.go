@@ -135,6 +135,17 @@ func ErrorText(err error) i18n.Text {
 	return i18n.New("error.other")
 }
 
+// Detail is err's own, technical text when Explain leaves it out (an
+// error Sellermail does not know, or a network failure), for a log or
+// the command line; "" when the explanation says everything.
+func Detail(err error) string {
+	switch ErrorText(err).Key {
+	case "error.other", "error.amazon.unreachable":
+		return err.Error()
+	}
+	return ""
+}
+
 // Explain returns a plain-language explanation of any error a service
 // returns, in lang.
 func Explain(err error, lang i18n.Lang) string { return Render(ErrorText(err), lang) }

@@ -187,6 +187,9 @@ func TestNetworkErrorIsExplainedInOneLanguage(t *testing.T) {
 	if strings.Contains(other, "SQLITE") || strings.Contains(other, "locked") {
 		t.Errorf("German explanation of an unknown error %q", other)
 	}
+	if Detail(err) == "" || Detail(secrets.ErrLocked) != "" {
+		t.Errorf("technical detail: of the network error %q, of the locked keyring %q", Detail(err), Detail(secrets.ErrLocked))
+	}
 	locked := Explain(secrets.ErrLocked, i18n.German)
 	if !strings.Contains(locked, "Schlüsselbund") {
 		t.Errorf("keyring: %q", locked)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -144,5 +146,32 @@ func TestHistoryReasonAndFindingsFollowTheLanguage(t *testing.T) {
 	}
 	if why := s.detail.findings.rows[0].why.Text; why == germanWhy || !strings.Contains(strings.ToLower(why), "e-mail address") {
 		t.Errorf("finding: German %q, English %q", germanWhy, why)
+	}
+}
+
+// When the data cannot be opened the German window explains it in German
+// and keeps the system's English text apart, on a line of its own.
+func TestOpenFailureKeepsTheTechnicalTextApart(t *testing.T) {
+	e := newTestEnv(t)
+	e.language = LanguageGerman
+	// A file where the data directory should be: opening fails for real.
+	e.dir = filepath.Join(e.dir, "not-a-directory")
+	if err := os.WriteFile(e.dir, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	e.a.Preferences().SetBool(PrefDemo, true)
+	e.m = run(e.a, e.w, Config{Open: e.open, Language: e.language}, e.tasks)
+	t.Cleanup(e.m.Close)
+	e.q.until(t, "the failure to show", func() bool { return strings.Contains(contentTexts(e.w), "Sellermail konnte seine Daten nicht öffnen") })
+	text := contentTexts(e.w)
+	i := strings.Index(text, "Technische Angabe: ")
+	if i < 0 {
+		t.Fatalf("no technical detail in %q", text)
+	}
+	if sentence := text[:i]; strings.Contains(sentence, "not a directory") || !strings.Contains(sentence, "Etwas ist schiefgegangen") {
+		t.Errorf("the German sentence %q", sentence)
+	}
+	if !strings.Contains(text[i:], "not a directory") {
+		t.Errorf("the technical detail %q", text[i:])
 	}
 }

@@ -190,7 +190,13 @@ func (m *Window) showOpenError(err error, demo bool) {
 	retry := &widget.Button{Importance: widget.HighImportance, OnTapped: func() { m.open(demo) }}
 	relabel := func() {
 		title.SetText(tr("window.openfailed"))
-		detail.SetText(app.Explain(err, Lang()))
+		text := app.Explain(err, Lang())
+		if d := app.Detail(err); d != "" {
+			// Sellermail cannot start: the technical text helps support,
+			// on a line of its own, not inside the sentence.
+			text += "\n\n" + tr("window.openfailed.detail", map[string]any{"Detail": d})
+		}
+		detail.SetText(text)
 		retry.SetText(tr("window.retry"))
 	}
 	relabel()

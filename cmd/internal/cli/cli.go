@@ -92,6 +92,9 @@ func (e *env) printed(err error) error {
 // printed, so a command can add a hint after the explanation.
 func (e *env) report(err error) error {
 	e.errorf("%s", app.Explain(err, e.lang))
+	if d := app.Detail(err); d != "" {
+		e.errorf("%s", i18n.T(e.lang, "cli.detail", map[string]any{"Detail": d}))
+	}
 	return reported{err}
 }
 
