@@ -134,7 +134,7 @@ func (d *doc) imperativeAt(k int) bool {
 		}
 	}
 	switch w {
-	case "cancel", "annulez", "annulli", "annullate", "cancele", "cancela", "anule", "anula", "storniere", "storniert":
+	case "cancel", "annulez", "annulli", "annullate", "cancele", "cancela", "anule", "anula":
 		return true
 	}
 	return false

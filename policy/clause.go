@@ -81,7 +81,7 @@ func init() {
 	add(clAmazon, "amazon")
 	add(clFuture, "will", "ll", "werden", "werde", "allons", "vais", "procéderons", "provvederemo", "procederemo", "procederemos", "vamos")
 	for _, w := range []string{"wenn", "falls", "sofern", "sobald", "nachdem", "weil", "da", "damit", "dass", "ob", "bevor",
-		"if", "once", "because", "so", "unless", "when", "before", "after", "but", "aber", "sondern", "oder", "und",
+		"if", "once", "because", "so", "unless", "when", "before", "after", "but", "and", "or", "then", "aber", "dann", "sondern", "oder", "und",
 		"si", "lorsque", "parce", "puisque", "mais", "ou", "et", "afin",
 		"se", "perché", "quando", "appena", "ma", "oppure", "e", "qualora", "affinché",
 		"cuando", "porque", "pero", "o", "y", "aunque", "para"} {
@@ -92,7 +92,9 @@ func init() {
 // clauseBreak reports a rune that ends a clause inside a sentence.
 func clauseBreak(r rune) bool {
 	switch r {
-	case ',', ':', '(', ')', '–', '—':
+	// Brackets hold an aside; the clause goes on after them ("haben wir Ihre
+	// Bestellung (Eichentisch) storniert").
+	case ',', ':', '–', '—':
 		return true
 	}
 	return false
@@ -136,6 +138,7 @@ func (d *doc) buildClauses() {
 		c.flags |= f
 		d.clauseOf = append(d.clauseOf, int32(len(d.clauses)-1))
 	}
+	d.inheritCoordinated()
 	d.markReported()
 	// Questions: the sentence's last clause is followed by a question mark.
 	for i := range d.clauses {
@@ -247,4 +250,22 @@ func (d *doc) negatedOutside(h hit) bool {
 		}
 	}
 	return false
+}
+
+// coordinators join two clauses that may share their subject: "you can
+// edit or delete your review", "Sie können … und … ".
+var coordinators = map[string]bool{"and": true, "or": true, "und": true, "oder": true, "et": true, "ou": true,
+	"e": true, "o": true, "y": true, "u": true}
+
+// inheritCoordinated gives a clause opened by "and"/"or" without a subject
+// of its own the subject and mode of the clause before it.
+func (d *doc) inheritCoordinated() {
+	const shared = clYou | clWe | clCan | clMust | clWish | clRequest
+	for i := 1; i < len(d.clauses); i++ {
+		c, p := &d.clauses[i], &d.clauses[i-1]
+		if p.sent != c.sent || !coordinators[d.word(c.from)] || c.has(clYou|clWe) {
+			continue
+		}
+		c.flags |= p.flags & shared
+	}
 }
