@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
@@ -19,40 +18,13 @@ var csvHeader = []string{"id", "created_at", "sent_at", "order_id", "marketplace
 // writes a stored reason (the error column) in words; nil keeps it as stored.
 func (s *Store) ExportHistoryCSV(ctx context.Context, w io.Writer, f HistoryFilter, reason func(string) string) error {
 	q, args := f.query()
-	if f.Limit > 0 || f.Offset > 0 {
-		q += " LIMIT ? OFFSET ?"
-		limit := f.Limit
-		if limit <= 0 {
-			limit = -1 // SQLite: no limit
-		}
-		args = append(args, limit, max(f.Offset, 0))
-	}
-	rows, err := s.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return s.wrap("export history", err)
-	}
-	defer rows.Close()
-	cw := csv.NewWriter(w)
-	if err := cw.Write(csvHeader); err != nil {
-		return err
-	}
-	for rows.Next() {
-		m, err := scanMessage(rows)
-		if err != nil {
-			return s.wrap("export history", err)
-		}
-		if reason != nil {
-			m.Error = reason(m.Error)
-		}
-		if err := cw.Write(csvRecord(m)); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return s.wrap("export history", err)
-	}
-	cw.Flush()
-	return cw.Error()
+	return exportCSV(ctx, s, w, "export history", q, args, f.Limit, f.Offset, csvHeader, scanMessage,
+		func(m Message) []string {
+			if reason != nil {
+				m.Error = reason(m.Error)
+			}
+			return csvRecord(m)
+		})
 }
 
 func csvRecord(m Message) []string {
@@ -60,12 +32,8 @@ func csvRecord(m Message) []string {
 	for i, a := range m.Attachments {
 		atts[i] = a.Name + " (sha256 " + a.SHA256 + ")"
 	}
-	rec := []string{strconv.FormatInt(m.ID, 10), csvTime(m.CreatedAt), csvTime(m.SentAt), m.OrderID, m.MarketplaceID,
+	return []string{strconv.FormatInt(m.ID, 10), csvTime(m.CreatedAt), csvTime(m.SentAt), m.OrderID, m.MarketplaceID,
 		m.Kind, m.Lang, string(m.Status), m.RequestID, m.Text, strings.Join(atts, "; "), m.FindingsJSON, m.Error}
-	for i := range rec {
-		rec[i] = neutralizeFormula(rec[i])
-	}
-	return rec
 }
 
 func csvTime(t time.Time) string {

@@ -197,18 +197,5 @@ func (s *Store) MessagesForOrder(ctx context.Context, orderID string) ([]Message
 }
 
 func (s *Store) queryMessages(ctx context.Context, op, q string, args ...any) ([]Message, error) {
-	rows, err := s.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, s.wrap(op, err)
-	}
-	defer rows.Close()
-	var out []Message
-	for rows.Next() {
-		m, err := scanMessage(rows)
-		if err != nil {
-			return nil, s.wrap(op, err)
-		}
-		out = append(out, m)
-	}
-	return out, s.wrap(op, rows.Err())
+	return queryRows(ctx, s, op, scanMessage, q, args...)
 }

@@ -3,11 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -25,52 +23,16 @@ type ReviewFilter struct {
 const reviewColumns = `id, order_id, marketplace_id, status, request_id, error, created_at, updated_at`
 
 func (f ReviewFilter) query() (string, []any) {
-	var conds []string
-	var args []any
-	add := func(cond string, v any) {
-		conds = append(conds, cond)
-		args = append(args, v)
-	}
-	if !f.From.IsZero() {
-		add("created_at >= ?", f.From.UnixMilli())
-	}
-	if !f.To.IsZero() {
-		add("created_at < ?", f.To.UnixMilli())
-	}
-	if f.Status != "" {
-		add("status = ?", string(f.Status))
-	}
-	if f.Marketplace != "" {
-		add("marketplace_id = ?", f.Marketplace)
-	}
-	if f.OrderID != "" {
-		add("order_id = ?", f.OrderID)
-	}
-	q := `SELECT ` + reviewColumns + ` FROM review_requests`
-	if len(conds) > 0 {
-		q += " WHERE " + strings.Join(conds, " AND ")
-	}
-	return q + " ORDER BY id DESC", args
+	var w where
+	w.history("", f.From, f.To, string(f.Status), f.Marketplace, f.OrderID)
+	return `SELECT ` + reviewColumns + ` FROM review_requests` + w.clause() + " ORDER BY id DESC", w.args
 }
 
 // ListReviewRequests returns one page of review requests matching f.
 func (s *Store) ListReviewRequests(ctx context.Context, f ReviewFilter) ([]ReviewRequest, error) {
 	q, args := f.query()
-	args = append(args, limitOf(f.Limit), max(f.Offset, 0))
-	rows, err := s.r.QueryContext(ctx, q+" LIMIT ? OFFSET ?", args...)
-	if err != nil {
-		return nil, s.wrap("list review requests", err)
-	}
-	defer rows.Close()
-	var out []ReviewRequest
-	for rows.Next() {
-		r, err := scanReview(rows)
-		if err != nil {
-			return nil, s.wrap("list review requests", err)
-		}
-		out = append(out, r)
-	}
-	return out, s.wrap("list review requests", rows.Err())
+	q, args = page(q, args, f.Limit, f.Offset)
+	return queryRows(ctx, s, "list review requests", scanReview, q, args...)
 }
 
 // GetReviewRequest returns one review request, or ErrNotFound.
@@ -82,7 +44,7 @@ func (s *Store) GetReviewRequest(ctx context.Context, id int64) (ReviewRequest, 
 	return r, s.wrap("get review request", err)
 }
 
-func scanReview(row interface{ Scan(...any) error }) (ReviewRequest, error) {
+func scanReview(row rowScanner) (ReviewRequest, error) {
 	var r ReviewRequest
 	var st string
 	var c, u sql.NullInt64
@@ -102,43 +64,12 @@ var reviewCSVHeader = []string{"id", "created_at", "updated_at", "order_id", "ma
 // writes a stored reason (the error column) in words; nil keeps it as stored.
 func (s *Store) ExportReviewsCSV(ctx context.Context, w io.Writer, f ReviewFilter, reason func(string) string) error {
 	q, args := f.query()
-	if f.Limit > 0 || f.Offset > 0 {
-		limit := f.Limit
-		if limit <= 0 {
-			limit = -1 // SQLite: no limit
-		}
-		q += " LIMIT ? OFFSET ?"
-		args = append(args, limit, max(f.Offset, 0))
-	}
-	rows, err := s.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return s.wrap("export review requests", err)
-	}
-	defer rows.Close()
-	cw := csv.NewWriter(w)
-	if err := cw.Write(reviewCSVHeader); err != nil {
-		return err
-	}
-	for rows.Next() {
-		r, err := scanReview(rows)
-		if err != nil {
-			return s.wrap("export review requests", err)
-		}
-		if reason != nil {
-			r.Error = reason(r.Error)
-		}
-		rec := []string{strconv.FormatInt(r.ID, 10), csvTime(r.CreatedAt), csvTime(r.UpdatedAt), r.OrderID, r.MarketplaceID,
-			string(r.Status), r.RequestID, r.Error}
-		for i := range rec {
-			rec[i] = neutralizeFormula(rec[i])
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return s.wrap("export review requests", err)
-	}
-	cw.Flush()
-	return cw.Error()
+	return exportCSV(ctx, s, w, "export review requests", q, args, f.Limit, f.Offset, reviewCSVHeader, scanReview,
+		func(r ReviewRequest) []string {
+			if reason != nil {
+				r.Error = reason(r.Error)
+			}
+			return []string{strconv.FormatInt(r.ID, 10), csvTime(r.CreatedAt), csvTime(r.UpdatedAt), r.OrderID, r.MarketplaceID,
+				string(r.Status), r.RequestID, r.Error}
+		})
 }
