@@ -64,7 +64,8 @@ type doc struct {
 	// the excerpts of invalid UTF-8 text; nil when nothing was rewritten.
 	original, originalBuf []rune
 	clauses               []clause
-	clauseOf              []int32 // clauseOf[k] is the clause of token k
+	clauseOf              []int32  // clauseOf[k] is the clause of token k
+	wordFlags             []uint16 // wordFlags[k] is clauseWords of token k
 	// purposeless is set when a proactive message has no permitted purpose
 	// (THANK_YOU_ONLY, ORDER_OR_SHIPPING_CONFIRMATION).
 	purposeless bool
@@ -146,7 +147,7 @@ func (d *doc) release() {
 		runes: d.runes[:0], byteOff: d.byteOff[:0], toks: d.toks[:0], hits: d.hits[:0],
 		byCat: d.byCat[:0], masks: d.masks[:0], maskedRune: d.maskedRune[:0],
 		addrChunks: d.addrChunks[:0], orderIDs: d.orderIDs[:0], findings: d.findings[:0],
-		order: d.order[:0], roles: d.roles[:0], covered: d.covered[:0], clauses: d.clauses[:0], clauseOf: d.clauseOf[:0], originalBuf: d.originalBuf[:0],
+		order: d.order[:0], roles: d.roles[:0], covered: d.covered[:0], clauses: d.clauses[:0], clauseOf: d.clauseOf[:0], wordFlags: d.wordFlags[:0], originalBuf: d.originalBuf[:0],
 	}
 	docPool.Put(d)
 }

@@ -37,11 +37,13 @@ type clause struct {
 
 func (c *clause) has(f uint16) bool { return c.flags&f != 0 }
 
-// clauseWords gives the flags a word sets on its clause.
+// clauseWords gives the flags a word sets on its clause, and wordSub for a
+// word that opens a new clause (a subordinating or coordinating conjunction).
+// One table, so each token is looked up once.
 var clauseWords = map[string]uint16{}
 
-// subordinators open a new clause.
-var subordinators = map[string]bool{}
+// wordSub marks a conjunction in clauseWords; it is no clause flag.
+const wordSub uint16 = 1 << 15
 
 func init() {
 	add := func(f uint16, words ...string) {
@@ -85,7 +87,7 @@ func init() {
 		"si", "lorsque", "parce", "puisque", "mais", "ou", "et", "afin",
 		"se", "perché", "quando", "appena", "ma", "oppure", "e", "qualora", "affinché",
 		"cuando", "porque", "pero", "o", "y", "aunque", "para"} {
-		subordinators[w] = true
+		clauseWords[w] |= wordSub
 	}
 }
 
@@ -105,9 +107,12 @@ func clauseBreak(r rune) bool {
 func (d *doc) buildClauses() {
 	d.clauses = d.clauses[:0]
 	d.clauseOf = d.clauseOf[:0]
+	d.wordFlags = d.wordFlags[:0]
 	for k := range d.toks {
 		t := &d.toks[k]
 		w := d.folded[t.fs:t.fe]
+		f := clauseWords[w]
+		d.wordFlags = append(d.wordFlags, f)
 		newClause := k == 0 || d.toks[k-1].sent != t.sent
 		if !newClause {
 			// "11:42" and "59,80" are numbers, not two clauses.
@@ -119,7 +124,7 @@ func (d *doc) buildClauses() {
 					break
 				}
 			}
-			if !newClause && subordinators[w] && len(d.clauses) > 0 && k-d.clauses[len(d.clauses)-1].from >= 2 {
+			if !newClause && f&wordSub != 0 && len(d.clauses) > 0 && k-d.clauses[len(d.clauses)-1].from >= 2 {
 				newClause = true
 			}
 		}
@@ -128,7 +133,7 @@ func (d *doc) buildClauses() {
 		}
 		c := &d.clauses[len(d.clauses)-1]
 		c.to = k + 1
-		f := clauseWords[w]
+		f &^= wordSub
 		if w == "sie" && d.formalYou(k) {
 			f |= clYou
 		}
@@ -199,8 +204,7 @@ func (d *doc) negatedNear(h hit) bool {
 		after = h.to + 3 // a verb alone: "stornieren Sie bitte nicht"
 	}
 	for k := max(c.from, h.from-6); k < min(c.to, after); k++ {
-		t := &d.toks[k]
-		if clauseWords[d.folded[t.fs:t.fe]]&clNeg != 0 {
+		if d.wordFlags[k]&clNeg != 0 {
 			return true
 		}
 	}
@@ -244,8 +248,7 @@ func (d *doc) negatedOutside(h hit) bool {
 		if k >= h.from && k < h.to {
 			continue
 		}
-		t := &d.toks[k]
-		if clauseWords[d.folded[t.fs:t.fe]]&clNeg != 0 {
+		if d.wordFlags[k]&clNeg != 0 {
 			return true
 		}
 	}

@@ -70,30 +70,44 @@ func (d *doc) unmaskEvasions() {
 			i++
 			continue
 		}
-		j, odd := i, false
+		j := i
 		for j < len(rs) && !isSpace(rs[j]) {
-			if r := rs[j]; r < 'A' || (r > 'Z' && r < 'a') || (r > 'z' && r < 0xC0) {
-				odd = true // a digit or a symbol: a possible disguise
-			}
 			j++
 		}
-		if !odd || j-i < 4 {
-			i = j
+		s, e := i, j
+		i = j
+		if e-s < 4 {
 			continue
 		}
-		s, e := i, j
-		for s < e && strings.ContainsRune(",;:!?\"()[]«»„“”.", rs[s]) {
+		for s < e && wordPunct(rs[s]) {
 			s++
 		}
-		for e > s && strings.ContainsRune(",;:!?\"()[]«»„“”.", rs[e-1]) {
+		for e > s && wordPunct(rs[e-1]) {
 			e--
 		}
-		i = j
-		if e-s >= 4 && !d.masked(s, e) {
+		// Most words are letters only, with at most a comma or full stop
+		// after them: those are no disguise.
+		odd := false
+		for _, r := range rs[s:e] {
+			if r < 'A' || (r > 'Z' && r < 'a') || (r > 'z' && r < 0xC0) {
+				odd = true // a digit or a symbol: a possible disguise
+				break
+			}
+		}
+		if odd && e-s >= 4 && !d.masked(s, e) {
 			d.disguisedWord(s, e)
 		}
 	}
 	d.spacedLetters()
+}
+
+// wordPunct is punctuation around a word, never part of a disguise.
+func wordPunct(r rune) bool {
+	switch r {
+	case ',', ';', ':', '!', '?', '"', '(', ')', '[', ']', '«', '»', '„', '“', '”', '.':
+		return true
+	}
+	return false
 }
 
 // disguisedWord checks the word runes [s, e): digits or symbols inside

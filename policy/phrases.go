@@ -39,6 +39,37 @@ type elem struct {
 type phrase struct {
 	cat   category
 	elems []elem
+	// next holds the first bytes of the second element's words, when that
+	// element is a word or prefix: most tries end at the second token, and
+	// this ends them without comparing strings.
+	next    [4]uint64
+	hasNext bool
+}
+
+// setNext fills p.next from its second element.
+func (p *phrase) setNext() {
+	if len(p.elems) < 2 || p.elems[1].gap > 0 {
+		return
+	}
+	for _, a := range p.elems[1].alts {
+		if (a.kind != altExact && a.kind != altPrefix) || a.s == "" {
+			return
+		}
+		p.next[a.s[0]>>6] |= 1 << (a.s[0] & 63)
+	}
+	p.hasNext = true
+}
+
+// mayContinue reports whether token i can be the phrase's second element.
+func (p *phrase) mayContinue(toks []token, folded string, i int) bool {
+	if !p.hasNext {
+		return true
+	}
+	if i >= len(toks) || toks[i].fs == toks[i].fe {
+		return false
+	}
+	b := folded[toks[i].fs]
+	return p.next[b>>6]&(1<<(b&63)) != 0
 }
 
 // phraseSet finds every phrase of every category in one pass over the tokens.
@@ -81,6 +112,7 @@ func compilePhrases(lex map[category][]string, classes map[string]string) *phras
 			if len(p.elems) == 0 || p.elems[0].gap > 0 {
 				panic("policy: bad phrase " + src)
 			}
+			p.setNext()
 			id := int32(len(ps.phrases))
 			ps.phrases = append(ps.phrases, p)
 			for _, a := range p.elems[0].alts {
@@ -218,7 +250,7 @@ func (ps *phraseSet) find(toks []token, folded string, hits []hit) []hit {
 		}
 		w := folded[t.fs:t.fe]
 		for _, id := range ps.exact[w] {
-			hits = ps.try(id, toks, folded, i, hits)
+			hits = ps.tryRest(id, toks, folded, i, hits) // the key is the first element's word
 		}
 		if len(w) >= 3 {
 			for _, id := range ps.prefix[prefixKey(w)] {
@@ -258,6 +290,9 @@ func (ps *phraseSet) try(id int32, toks []token, folded string, i int, hits []hi
 // tryRest is try for a phrase whose first element is known to match token i.
 func (ps *phraseSet) tryRest(id int32, toks []token, folded string, i int, hits []hit) []hit {
 	p := &ps.phrases[id]
+	if !p.mayContinue(toks, folded, i+1) {
+		return hits
+	}
 	if end, ok := matchElems(p.elems[1:], toks, folded, i+1, toks[i].sent); ok {
 		hits = append(hits, hit{cat: p.cat, from: i, to: end})
 	}
