@@ -155,7 +155,8 @@ func (d *doc) checkSubstitutes() {
 }
 
 // checkSensitiveData reports SENSITIVE_DATA: bank details, card numbers,
-// passwords or ID documents asked for, and payment outside Amazon. "Sie
+// passwords or ID documents asked for; payment outside Amazon is
+// OFF_AMAZON_CONTACT. "Sie
 // müssen uns keine Bankdaten schicken" is negated; a phone number for the
 // carrier is not sensitive data at all.
 func (d *doc) checkSensitiveData() {
@@ -176,12 +177,17 @@ func (d *doc) checkSensitiveData() {
 		d.addClause("SENSITIVE_DATA", Risk, h, "")
 		last = s
 	}
+	// Paying or being paid outside Amazon moves the money off Amazon: that
+	// is leading the buyer off Amazon, whether or not data is asked for.
+	// A refund sent back ("überweisen wir Ihnen … zurück") is the seller's
+	// refund, judged by the review rules when tied to a review.
+	lastPay := -1
 	for _, h := range d.hitsOf(catPayOff) {
-		if d.negatedNear(h) || d.sentOf(h) == last {
+		if d.negatedNear(h) || d.sentOf(h) == lastPay || d.overlaps(h, catRefund) {
 			continue
 		}
-		d.addHit("SENSITIVE_DATA", Risk, h, "payoff")
-		last = d.sentOf(h)
+		d.addHit("OFF_AMAZON_CONTACT", Risk, h, "payoff")
+		lastPay = d.sentOf(h)
 	}
 }
 

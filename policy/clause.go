@@ -226,7 +226,8 @@ var reportingVerbs = map[string]bool{
 func (d *doc) markReported() {
 	for i := range d.clauses {
 		c := &d.clauses[i]
-		if !c.has(clYou) {
+		// "si vous écrivez encore …" is a condition, not the buyer's words.
+		if !c.has(clYou) || c.has(clCond) {
 			continue
 		}
 		for k := c.from; k < c.to && k < c.from+3; k++ {

@@ -4,6 +4,7 @@ import "strings"
 
 func (d *doc) checkContent() {
 	d.checkMarketing()
+	d.checkDirectContact()
 	for _, h := range d.hitsOf(catOffAmazon) {
 		// "nur über Amazon, weder per Telefon noch per E-Mail" refuses.
 		if d.callsCarrier(h) || d.negatedOutside(h) || d.inSentence(catNotOffAmazon, d.sentOf(h)) {
@@ -70,6 +71,49 @@ func (d *doc) checkMarketing() {
 			d.addHit("MARKETING", Risk, h, "nextorder")
 		}
 	}
+	d.checkDealCodes()
+}
+
+// codeWords introduce a discount code.
+var codeWords = map[string]bool{"code": true, "codice": true, "código": true, "coupon": true, "cupón": true,
+	"gutscheincode": true, "rabattcode": true, "aktionscode": true, "promo": true, "promocode": true, "gutschein": true}
+
+// checkDealCodes reports a discount code: "Code BASTEL10", "code PRINTEMPS15"
+// — a word in capitals with a few digits after a code word. A digital
+// access key is a code too, but that message is for sending one; a ZIP code
+// ("code 90210") has no letters.
+func (d *doc) checkDealCodes() {
+	if d.m.Kind == KindDigitalAccessKey {
+		return
+	}
+	for k := 0; k+1 < len(d.toks); k++ {
+		t, n := &d.toks[k], &d.toks[k+1]
+		if n.sent != t.sent || !codeWords[d.word(k)] || !n.has(tokLetter) || !n.has(tokDigit) || n.end-n.start < 4 {
+			continue
+		}
+		if !upperWithDigits(d.runes[n.start:n.end]) {
+			continue
+		}
+		d.add("MARKETING", Risk, t.start, n.end, "")
+	}
+}
+
+// upperWithDigits reports letters all in capitals followed by one to three digits: "REGAL15".
+func upperWithDigits(rs []rune) bool {
+	i := 0
+	for i < len(rs) && rs[i] >= 'A' && rs[i] <= 'Z' {
+		i++
+	}
+	digits := len(rs) - i
+	if i < 3 || digits < 1 || digits > 3 {
+		return false
+	}
+	for _, r := range rs[i:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *doc) firstOnLine(k int) bool {
@@ -171,4 +215,37 @@ func (d *doc) signsOff(h hit) bool {
 		}
 	}
 	return false
+}
+
+// checkDirectContact reports OFF_AMAZON_CONTACT for a request to call,
+// write or send something to the seller's own e-mail address or phone
+// number ("schicken Sie das Foto an …", "you can reach my driver on …"):
+// the address is a finding of its own, and asking the buyer to use it
+// moves the conversation off Amazon. The span is the request, up to the
+// address.
+func (d *doc) checkDirectContact() {
+	if !d.has[catContactVerb] {
+		return
+	}
+	n := len(d.findings)
+	last := -1
+	for i := 0; i < n; i++ {
+		f := d.findings[i]
+		// Allowed numbers (a carrier's, a manufacturer's) are Style findings.
+		if f.Rule != "EMAIL_ADDRESS" && f.Rule != "PHONE_NUMBER" || f.Severity < Risk {
+			continue
+		}
+		s, ok := d.sentenceAt(f.Start)
+		if !ok || s == last {
+			continue
+		}
+		for _, h := range d.hitsOf(catContactVerb) {
+			if d.sentOf(h) != s || d.toks[h.from].start >= f.Start || d.negatedNear(h) {
+				continue
+			}
+			d.add("OFF_AMAZON_CONTACT", Risk, d.toks[d.clauseAt(h.from).from].start, f.Start, "direct")
+			last = s
+			break
+		}
+	}
 }

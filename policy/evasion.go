@@ -244,3 +244,56 @@ func (d *doc) rewrite(s, e int, word string) {
 		d.runes[k] = ' '
 	}
 }
+
+// digitWords are the digits written as words, in the five languages.
+var digitWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`null eins zwei zwo drei vier fünf fuenf sechs sieben acht neun
+		zero oh one two three four five six seven eight nine
+		zéro un deux trois quatre cinq six sept huit neuf
+		uno due tre quattro cinque sei sette otto nove
+		cero dos cuatro cinco seis siete ocho nueve`) {
+		digitWords[w] = true
+	}
+}
+
+// spelledNumbers finds phone numbers written out in words ("null eins
+// sechs zwei – neun acht …", "oh seven nine one one"): a number nobody
+// spells unless the filter is to miss it. Seven or more digits in a row,
+// at least four of them words, make a phone number and a disguise.
+func (d *doc) spelledNumbers() {
+	ts := d.toks
+	for i := 0; i < len(ts); i++ {
+		j, words, digits := d.digitRun(i)
+		if words >= 4 && digits >= 7 {
+			s, e := ts[i].start, ts[j-1].end
+			d.add("PHONE_NUMBER", Block, s, e, "")
+			d.add("FILTER_EVASION", Risk, s, e, "")
+			d.mask(s, e)
+			for k := i; k < j; k++ {
+				ts[k].flags |= tokMasked
+			}
+			i = j - 1
+		}
+	}
+}
+
+// digitRun measures the run of digit words and short digit groups from
+// token i in its sentence: its end, its words, its digits.
+func (d *doc) digitRun(i int) (j, words, digits int) {
+	ts := d.toks
+	for j = i; j < len(ts) && ts[j].sent == ts[i].sent && !ts[j].has(tokMasked); j++ {
+		w := d.word(j)
+		switch {
+		case digitWords[w]:
+			words++
+			digits++
+		case ts[j].has(tokDigit) && !ts[j].has(tokLetter) && len(w) <= 4:
+			digits += len(w)
+		default:
+			return j, words, digits
+		}
+	}
+	return j, words, digits
+}

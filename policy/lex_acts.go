@@ -21,10 +21,12 @@ var actsLexicon = map[category][]string{
 		"mis pedidos", "su cuenta", "cancelar productos", "solicitud de cancelación", "botón",
 	},
 	catRefund: {
+		"überweisen ~2 wir|ich ~6 zurück", "zurücküberweisen", "zurücküberweis*",
 		"refund*", "money back", "reimburs*", "full amount", "erstatt*", "rückerstatt*", "zurückerstatt*", "geld zurück",
 		"betrag ~2 zurück", "gutschrift", "rembours*", "rimbors*", "reembols*", "devolución del importe", "devolveremos",
 	},
 	catSensitive: {
+		"datos de ~2 tarjeta", "dati della ~1 carta", "données de ~2 carte", "daten ~2 kreditkarte|karte",
 		"cuenta de paypal", "correo de ~2 paypal", "números de ~2 tarjeta", "fecha de caducidad", "date d'expiration", "data di scadenza", "ablaufdatum", "16 digits|cifre|chiffres|ziffern|números|dígitos",
 		"bank details", "bank account", "account number", "account details", "iban", "bic", "swift", "sort code",
 		"routing number", "paypal address", "paypal email", "paypal e-mail", "paypal account", "paypal-adresse",
@@ -47,6 +49,7 @@ var actsLexicon = map[category][]string{
 		"fecha de nacimiento",
 	},
 	catProvide: {
+		"nos facilita", "facilitarnos", "nos indica", "nos pasa", "ci fornisce", "nous communiquez", "uns ~2 mitteilen|nennen|geben",
 		"send us", "send me", "tell us", "provide", "give us", "share ~2 with us", "let us have", "forward",
 		"we need", "we require", "we'd need", "we would need", "need your", "reply with",
 		"senden sie uns", "schicken sie uns", "teilen sie uns", "nennen sie uns", "geben sie uns", "mitteilen",
@@ -58,6 +61,7 @@ var actsLexicon = map[category][]string{
 		"envíenos", "envíanos", "mándenos", "facilítenos", "indíquenos", "díganos", "proporcione", "necesitamos",
 	},
 	catPayOff: {
+		"überweise|überweisen ~6 privat", "privat ~3 überweisen|zahlen|bezahlen", "friends and family", "freunde und familie", "pagar ~4 bizum|transferencia", "por bizum", "un virement", "virement ~2 direct|bancaire", "fare un bonifico", "tramite bonifico",
 		"pay ~3 paypal|directly|cash|transfer|friends", "payment ~2 via|by|through ~1 paypal|transfer|bank",
 		"paypal ~2 friends", "send ~3 money", "transfer ~2 amount|money|sum", "bank transfer", "wire transfer",
 		"zahlen|bezahlen|begleichen ~4 paypal|direkt|überweisung|bar|freunde", "zahlung ~2 per|über|via ~1 paypal|überweisung",
@@ -68,6 +72,7 @@ var actsLexicon = map[category][]string{
 		"transferencia", "bizum",
 	},
 	catBlame: {
+		"manual|manuale|manuel|anleitung|instructions|bedienungsanleitung ~4 not|nicht|pas|non|no|neanche|nemmeno ~3 read|gelesen|lu|letto|leído|aperto|opened|abierto|angeschaut", "obviamente|ovviamente|évidemment|offensichtlich|obviously ~4 no|not|nicht|pas|non ~3 leído|read|gelesen|lu|letto", "neanche|nemmeno ~3 aperto|letto|guardato", "ni siquiera ~3 leído|abierto|mirado", "not even ~3 opened|read|looked", "nicht einmal|nicht mal ~3 gelesen|geöffnet|angeschaut", "même pas ~3 lu|ouvert|regardé", "kein einziges ~3 video|mal ~2 angeschaut|gelesen", "pas sorcier", "reading ~3 help|helps", "lire ~2 aide", "leggere ~2 aiuta", "leer ~2 ayuda", "lesen ~2 hilft", "don't try that again", "do not try that again", "versuchen sie das ~2 nicht ~1 noch einmal|nochmal", "ne refaites pas ça", "non ci riprovi", "no lo vuelva a intentar", "das passiert ~2 wenn man", "that's what happens when", "voilà ce qui arrive", "ecco cosa succede", "eso pasa cuando",
 		"try reading", "before accusing", "accusing us", "not a charity", "did you think", "easy to miss", "i suppose", "how this game works", "we know exactly", "won't see a penny", "you won't see", "sehen sie keinen cent", "vous ne verrez pas", "non vedrà un euro", "no verá ni un euro",
 		"pris la peine", "bothered to read", "die mühe gemacht", "preso la briga", "tomado la molestia", "vero talento", "real talent", "echtes talent", "vrai talent", "verdadero talento", "riuscito a ~4 contrario", "managed to ~4 despite|upside|wrong", "nonostante le istruzioni", "trotz ~2 anleitung", "despite the instructions", "malgré les instructions", "a pesar de las instrucciones",
 		"tja", "wer hätte das gedacht", "lesen hilft", "noch einfacher erklären", "kein wohlfahrtsverein", "mehr sorgfalt", "more care", "who would have thought", "reading helps", "we are not a charity", "surprise surprise", "explain it any simpler", "as we already told you", "wie bereits ~3 gesagt|geschrieben|erklärt", "zum dritten mal", "comme déjà dit", "come già detto", "como ya le dijimos",
@@ -102,6 +107,7 @@ var actsLexicon = map[category][]string{
 		"evidentemente ~3 no", "perder nuestro tiempo",
 	},
 	catThreat: {
+		"signalera*", "signaler ~2 votre compte", "segnalerà|segnaleremo ~3 account", "reportaremos|denunciaremos ~3 cuenta", "report ~2 your account", "melden ~3 ihr konto", "ne vous vendra plus", "vendremo più", "no le venderemos", "verkaufen ~2 ihnen ~2 nichts mehr",
 		"open a claim ~3 amazon", "file a claim ~3 amazon", "report ~4 amazon",
 		"le denunciamos|denunciaremos|bloqueamos|bloquearemos", "la denunciamo|denunceremo|blocchiamo|bloccheremo", "vous bloquer|bloquerons", "sperren wir sie", "werden sie sperren",
 		"melden ~5 bei|an amazon", "bei|an amazon ~2 melden", "report ~4 to amazon", "signalons ~3 amazon", "segnaliamo ~3 amazon", "reportamos ~3 amazon", "dokumentiert ~4 melden",

@@ -5,6 +5,7 @@ package policy
 // Italian and Spanish.
 var contentLexicon = map[category][]string{
 	catMarketing: {
+		"# % ~2 auf alle|alles|on all|on everything|sur tout|sur toute|su tutto|su tutta|en todo|en toda", "rebajas", "soldes", "saldi", "schlussverkauf", "we ~1 also|actually|even ~1 sell|stock", "wir verkaufen ~2 auch|selbst|ebenfalls|außerdem", "nous vendons ~1 aussi|également", "vendiamo ~1 anche", "también vendemos", "vendemos ~1 también", "appena lanciato ~3 collezione|linea", "acabamos de lanzar", "vient de sortir", "nos autres ~1 accessoires|articles|créations|modèles", "unsere anderen ~1 designs|modelle|kreationen", "our other ~1 designs|models|creations|accessories", "i nostri altri ~1 accessori|modelli|articoli", "nuestros otros ~1 accesorios|modelos|artículos", "sur notre boutique", "in unserem shop ~4 finden|gibt|entdecken", "in our shop|store|storefront ~4 find|more|other", "nel nostro negozio ~4 trova|altri", "en nuestra tienda ~4 encontrará|otros", "über # ~3 designs|modelle|motive|varianten", "# designs|models|styles|modelle|motive", "over # ~2 designs|models|styles", "plus de # ~2 modèles|motifs", "oltre # ~2 modelli", "más de # ~2 modelos|diseños", "ab sofort ~3 # %", "als stammkunde*", "as a regular|loyal customer", "en tant que client fidèle", "come cliente abituale", "como cliente habitual",
 		"for more colours|colors|styles|designs|models", "other ~2 toys|products|items|candles|designs|styles|models|colours|colors", "grab ~2 second|another ~1 one", "for a friend", "just launched", "newly launched", "launched ~3 new|matching", "matching ~2 throw|set|item|pillow|cushion|accessory", "hit subscribe", "subscribe", "our amazon ~1 store|shop|storefront", "perfect as a set|gift", "if you fancy one",
 		"novedades", "novità", "nuestro canal", "our channel", "unser* kanal", "notre chaîne", "il nostro canale", "suscríbete|suscríbase|iscriviti|abonnez|abonnieren ~3 canal|kanal|channel|chaîne|canale|newsletter", "cada semana ~3 trucos|vídeos|novedades", "every week ~3 tips|videos|new",
 		"in promozione", "in offerta ~2 questa|settimana", "nuov* ~2 linea|miscele|collezione|prodotti|arrivi", "ogni mese ~3 nuov*", "nouvelle* ~2 gamme|collection|ligne", "nueva* ~2 línea|colección|gama", "neue* ~2 linie|kollektion|serie", "new ~2 line|range|collection", "valable|valido|válido|gültig|valid ~4 prochaine|prossimo|próximo|nächste*|next", "en promotion", "en oferta", "im angebot",
@@ -32,6 +33,7 @@ var contentLexicon = map[category][]string{
 		"prochain achat", "prossimo ordine|acquisto", "próximo pedido", "próxima compra",
 	},
 	catOffAmazon: {
+		"klingeln ~3 durch", "durchklingeln", "m ~1 appeliez|appeler", "nous ~1 appeler|appeliez", "appelez ~1 moi|nous", "me llame|llámeme|nos llame", "mi chiami|ci chiami|chiamarmi|chiamarci", "moins cher ~3 ici|amazon", "günstiger ~3 als ~2 hier|bei amazon|amazon", "cheaper ~3 than ~2 here|on amazon|amazon", "più economico ~3 che ~2 qui|su amazon", "más barato ~3 que ~2 aquí|en amazon", "pas de commission", "keine ~1 provision|gebühren ~3 amazon", "no ~1 commission|fees ~3 amazon", "senza commissioni", "sin comisiones", "direkt ~1 über ~1 *.de|*.com|unsere*", "wer direkt ~3 bestellt",
 		"text ~2 our|me|us", "reach us ~3 directly", "order ~3 directly", "directly ~2 next time", "amazon fees", "amazon's fees", "amazon s fees", "give me a call", "shoot me|us ~2 mail|email|message|text|line", "email ~3 photos|pictures|us|me", "send ~5 directly", "a bit cheaper", "cheaper there", "skip ~2 amazon",
 		"nuestro canal", "our channel", "unser* kanal", "notre chaîne", "il nostro canale", "suscríbete", "iscriviti", "más rápido que ~2 amazon", "faster than ~2 amazon", "schneller als ~3 amazon", "plus rapide que ~2 amazon", "più veloce di ~2 amazon", "sin pasar por amazon", "ohne ~2 amazon", "without ~2 amazon", "sans passer par amazon", "senza passare ~2 amazon", "mándenos|envíenos|escríbanos ~4 a",
 		"appelez-moi", "call me", "ruf mich an", "rufen sie mich ~2 an", "chiamami", "mi chiami", "llámame", "ci scriva a", "schreiben sie ~3 an", "write to ~3 at", "par mail", "par e-mail", "per mail", "per e-mail", "via e-mail", "via email", "by email", "by e-mail", "por correo", "per email", "par virement", "per bonifico", "por transferencia", "per überweisung",
@@ -59,7 +61,12 @@ var contentLexicon = map[category][]string{
 		"nuestra web", "página web", "sitio web", "tienda online", "llámenos", "llámanos",
 		"contáctenos por ~1 teléfono|correo|whatsapp", "compre directamente", "transferencia bancaria",
 	},
+	catContactVerb: {
+		"email", "e-mail", "mail*",
+		"schick*", "send", "sende", "senden", "sendet", "zusenden", "mailen", "schreib*", "write", "erreich*", "reach", "call", "ruf*", "anruf*", "text", "melden", "whatsapp*", "envoy*", "écri*", "appel*", "joindre", "mand*", "invi*", "scriv*", "chiam*", "contatt*", "envi*", "mánd*", "escrib*", "llam*", "contact*", "kontakt*",
+	},
 	catOptOut: {
+		"risponda|rispondi|reply|antworten|répondez|responda ~4 parola|word|wort|mot|palabra", "dalla ~1 lista", "from ~1 our|the ~1 list|mailing list", "de la ~1 liste|lista", "von der liste", "aus der liste", "de nuestra lista",
 		"reply ~3 no more", "hearing from us", "hear from us", "won't message you", "message you ~2 again",
 		"no desea|quiere|deseas|quieres ~2 recibir más", "responda|responde ~2 baja", "ne souhaitez plus recevoir", "non desidera ~2 ricevere", "rispondi|risponda ~2 stop|cancella", "dar ~1 de baja",
 		"mit ~1 stop|stopp", "antworten sie ~4 stop|stopp", "reply ~3 stop", "répondez ~3 stop", "risponda ~3 stop", "responda ~3 stop", "keine ~1 nachrichten|mails|mail ~2 mehr",
@@ -70,6 +77,7 @@ var contentLexicon = map[category][]string{
 		"non ricevere più", "darse|darte|dar de baja", "cancelar ~1 suscripción", "no recibir más",
 	},
 	catConfirmation: {
+		"ha salido ~3 almacén|hoy", "est partie|parti ~3 matin|aujourd|avec", "a quitté ~2 entrepôt|atelier", "è partito|partita ~3 oggi|stamattina|con", "ha lasciato ~2 magazzino", "hat ~2 lager ~1 verlassen", "left ~2 warehouse|workshop", "ha salido ~3 con",
 		"leaves today|tomorrow", "goes out today|tomorrow", "ships today|tomorrow", "verlässt ~2 heute", "geht heute raus", "part aujourd'hui", "parte oggi", "sale hoy", "ve received ~2 order", "already packing|packed", "as soon as it ships", "is finished",
 		"vous la|le|les recevrez", "you will receive it", "you'll receive it", "sie erhalten ~3 innerhalb|in|bis", "la riceverà", "lo riceverà", "lo recibirá", "la recibirá", "confirmation d'expédition", "d'ici ~3 jours", "entro ~3 giorni", "en ~2 días hábiles",
 		"zugestellt", "versandt", "verschickt", "rausgegangen", "raus gegangen", "abgegeben", "auf dem weg", "eingang ~3 bestellung", "bestätigen ~4 eingang|bestellung|versand", "wird|werden ~4 bearbeitet|versendet|verschickt|versandt|zugestellt", "in kürze ~2 versendet|verschickt|versandt", "wurde|wurden ~8 versandt|verschickt|versendet|zugestellt|geliefert|übergeben|abgegeben", "delivered", "dispatched", "shipped", "confirm ~3 receipt|order", "we have received", "has been posted", "posted today", "handed over", "livrée", "livré", "expédiée", "remise", "confermiamo ~3 ordine|ricezione", "consegnato", "consegnata", "confirmamos ~3 pedido|recepción", "entregado", "entregada", "enviado", "enviada", "nous confirmons ~3 commande|réception|expédition",
@@ -145,6 +153,7 @@ var contentLexicon = map[category][]string{
 		"il team", "saludos", "atentamente", "un saludo", "el equipo",
 	},
 	catOutOfStock: {
+		"è|sono ~1 finito|finita|finiti|finite", "ausgegangen", "en rupture", "zero|none|nothing ~1 left", "don t have another|any", "do not have another|any", "we have no more", "letzte* ~1 neuexemplar|exemplar|stück ~8 schaden|wasserschaden|beschädigt|kaputt", "last ~1 one|copy|unit ~6 damaged|broken", "ya no se fabrica|fabrican", "no nos quedan|queda", "no quedan", "non ne abbiamo più", "non ci sono più", "n'en avons plus", "n'en ai plus", "plus de stock",
 		"nicht mehr ~2 auf lager", "doch nicht mehr", "leider nicht mehr ~3 lieferbar|da|verfügbar|vorrätig", "ausgelaufen", "nicht mehr lieferbar", "nicht mehr verfügbar",
 		"only have ~3 left|in|available", "out of print", "no longer printed", "only ~2 left in", "no longer ~2 produced|made|manufactured|available|stocked", "discontinued", "don't have ~3 anymore|left", "do not have ~3 anymore|left|in stock", "can't get ~3 anymore|more", "cannot get ~3 anymore|more", "supplier ~3 no longer|cannot|can", "last one|piece ~3 sold|gone|damaged", "not be able to ship|send|deliver", "unable to ship|send|deliver|supply|fulfil|fulfill", "nur noch ~4 in|verfügbar|vorrätig|da|lieferbar", "nur noch ~3 auf lager", "nicht mehr ~3 hergestellt|produziert|bekommen|erhältlich|liefern|nachbestellen", "ausgelaufen", "auslaufmodell", "lieferengpass", "kein nachschub", "haben wir ~4 nicht mehr", "leider ~4 nicht mehr ~2 da", "nicht liefern können", "können ~4 nicht liefern|versenden|verschicken", "letzte* ~1 exemplar|stück ~3 verkauft|beschädigt|weg", "plus fabriqué", "n'est plus ~2 fabriqué|produit|disponible", "ne l'avons plus", "n'avons plus", "ne pouvons pas ~3 expédier|livrer|envoyer", "plus en stock", "indisponible", "dernier exemplaire", "fuori produzione", "non più ~2 prodotto|disponibile", "non l'abbiamo più", "non abbiamo più", "non ne abbiamo più", "non possiamo ~3 spedire|consegnare|inviare", "non è più disponibile", "ultimo pezzo", "descatalogado", "ya no se fabrica", "ya no ~3 tenemos|disponible|queda|quedan", "no quedan", "no podemos ~3 enviar|entregar|servir", "agotó", "último ejemplar", "sin existencias",
 		"out of stock", "sold out", "no longer ~1 available|in stock|stocked", "not in stock", "not available",
@@ -167,6 +176,7 @@ var contentLexicon = map[category][]string{
 		"solicitar la cancelación",
 	},
 	catSubstitute: {
+		"etwas ähnliches", "something similar", "quelque chose de similaire|semblable", "qualcosa di simile", "algo similar|parecido", "gebraucht* ~2 exemplar|gerät|artikel|modell|zustand", "renewed|refurbished|used|owned ~1 one|set|unit|item|model|copy", "d'occasion", "reconditionné*", "usato|usata ~2 in", "ricondizionat*", "reacondicionad*", "de segunda mano", "modelo ~1 nuevo", "neuere* ~1 modell", "newer ~1 model|version", "nouveau modèle", "modello ~1 nuovo|più recente", "lo stesso ~1 in", "la stessa ~1 in", "the same ~1 in", "das gleiche|dasselbe|denselben|dieselbe ~1 in", "le même ~1 en", "la même ~1 en", "el mismo ~1 en", "la misma ~1 en",
 		"refund ~2 the difference", "die differenz ~3 erstatten|zurück", "la différence", "la differenza", "la diferencia", "send that|this one", "# % less|cheaper",
 		"au même prix", "zum gleichen|selben preis", "same price", "allo stesso prezzo", "stesso prezzo", "al mismo precio", "we have|nous avons|abbiamo|tenemos|wir haben ~3 model|modèle|modello|modelo|modell", "un peu plus|etwas|slightly|un po|un poco ~2 puissant|stärker|powerful|potente|grand|größer|bigger",
 		"instead", "stattdessen", "statt dessen", "anstelle", "au lieu", "invece", "en vez", "alternatively", "alternativ", "alternativement", "in alternativa", "como alternativa", "would you accept", "would you be ~2 ok|okay|happy|fine|interested ~2 with|in", "would ~3 work for you", "would you like ~3 instead|the|a|another", "wären sie ~4 einverstanden|interessiert", "ginge ~2 auch", "käme ~4 in frage", "wäre ~3 für sie ~2 in ordnung|okay|ok", "möchten sie ~4 stattdessen|lieber|alternativ", "accepteriez-vous", "accepteriez vous", "seriez-vous ~2 d'accord", "seriez-vous ~2 intéressé", "vous conviendrait", "cela vous conviendrait", "accetterebbe", "le andrebbe bene", "sarebbe ~2 disposto|disposta|interessato|interessata", "le interesserebbe", "aceptaría", "le valdría", "le vendría bien", "le interesaría", "estaría ~2 dispuesto|dispuesta|interesado|interesada", "same ~2 model|item|product|one|cover|shirt|size ~2 in", "das gleiche|gleiche|selbe|dasselbe|gleichen ~2 modell|produkt|artikel|teil ~3 in", "used one|copy|item", "refurbished", "b-ware", "gebraucht*", "generalüberholt*", "d'occasion", "reconditionné*", "usato", "usata", "ricondizionat*", "usado", "usada", "reacondicionad*", "segunda mano", "successor model", "newer model|version", "nachfolgemodell", "nachfolger", "neuere* version|modell|ausgabe|auflage", "nouvelle version|édition", "nouveau modèle", "nuova versione|edizione", "nuovo modello", "modello successivo", "nueva versión|edición", "nuevo modelo", "other|another|different ~1 edition", "andere* ~1 auflage|ausgabe|edition", "autre ~1 édition", "altra ~1 edizione", "otra ~1 edición", "größe|size|taille|taglia|talla ~1 s|m|l|xl|xxl|#", "in schwarz|weiß|grau|blau|rot|grün|beige|braun|anthrazit|silber", "in black|white|grey|gray|blue|red|green|beige|brown|navy|silver|charcoal", "en noir|blanc|gris|bleu|rouge|vert|beige|marron", "in nero|bianco|grigio|blu|rosso|verde|beige|marrone", "en negro|blanco|gris|azul|rojo|verde|beige|marrón",
@@ -182,6 +192,7 @@ var contentLexicon = map[category][]string{
 		"producto ~1 similar|alternativo|equivalente", "una alternativa", "otro ~1 color|modelo|talla",
 	},
 	catImpersonation: {
+		"this is the amazon", "this is ~1 amazon ~3 team|department|security", "hier meldet sich ~5 amazon", "abteilung ~3 von amazon", "ici ~2 service client ~1 amazon", "qui ~1 è ~1 il ~1 servizio ~2 amazon", "le escribe ~3 amazon",
 		"message is from amazon", "this message ~2 from amazon", "from amazon ~3 team|support|service|services",
 		"for choosing amazon", "shopping with amazon", "für amazon entschieden", "bei amazon eingekauft", "d'avoir choisi amazon", "per aver scelto amazon", "por elegir amazon", "por confiar en amazon", "per aver acquistato su amazon",
 		"we at amazon", "wir von amazon", "hier ist amazon", "hier spricht amazon", "we as amazon", "wir als amazon", "nous chez amazon", "ici amazon", "noi di amazon", "nosotros en amazon",
@@ -212,6 +223,7 @@ var contentLexicon = map[category][]string{
 		"abogado", "demandar",
 	},
 	catPhoneOK: {
+		"agencia", "agenzia", "arcese", "nacex", "tipsa", "zeleris", "tdn", "fercam", "geodis", "dachser", "schenker", "rhenus", "hellmann", "kuehne", "spediteur*", "spedizioniere", "transporteur*",
 		"warranty", "guarantee", "manufacturer*", "carrier", "courier", "garantie*", "hersteller*", "herstellers",
 		"spedition*", "zusteller", "paketdienst", "kundendienst des herstellers", "fabricant", "transporteur",
 		"garanzia", "produttore", "corriere", "garantía", "fabricante", "transportista",
@@ -227,6 +239,7 @@ var contentLexicon = map[category][]string{
 		"avec|utilisez ~1 code", "con|usi|inserisci ~1 codice", "con|use|introduzca ~1 código",
 	},
 	catAmazonSignature: {
+		"service client ~1 amazon ~1 fr|de|it|es", "amazon ~2 order security|sicherheit|versandsicherheit",
 		"amazon ~2 digital ~1 services", "amazon ~2 seller ~1 team|support|services|service", "amazon ~2 services",
 		"ihr|ihre|euer|eure amazon", "your amazon", "votre ~1 amazon", "il vostro ~1 amazon", "su ~1 amazon", "amazon ~2 versandservice|versandabteilung|versandteam|logistik|fulfillment|kundenbetreuung|abteilung|shipping|fulfilment|department|expédition|spedizioni|envíos",
 		"amazon ~1 kundenservice|kundendienst|support|team|service|servicecenter|kundenbetreuung", "amazon customer ~1 service|care|support",

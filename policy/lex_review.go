@@ -6,6 +6,7 @@ package policy
 // leaving common words out.
 var reviewLexicon = map[category][]string{
 	catReviewStrong: {
+		"@num ~1 @star ~1 review|reviews|rating|bewertung|rezension", "a|an|your|one ~2 review|rating", "short|quick|little|brief|glowing|good|great|nice|kind ~1 review|rating", "ein paar ~1 zeilen|worte ~5 amazon", "few ~1 lines|words ~5 amazon", "quelques ~1 mots|lignes ~5 amazon", "due|poche ~1 righe|parole ~5 amazon", "unas|pocas ~1 líneas|palabras ~5 amazon", "@prodrev ~3 sur|su|sobre ~1 le|il|el|la ~1 produit|prodotto|producto",
 		"@chg_en|updated|edited|revised|changed|new ~1 review|rating|feedback", "honest words", "a few words ~4 product page|amazon", "on the product page", "star rating",
 		"ehrliche* ~1 review|reviews|rezension|bewertung|feedback", "review|reviews ~2 auf|bei amazon", "avis ~2 honnête", "recensione ~2 onesta", "reseña ~2 honesta",
 		"feedback|bewertung*|*rezension ~4 hinterlassen|hinterlässt|abgeben|abgibt|schreiben|schreibt|verfassen", "hinterlassen|hinterlässt ~3 feedback|bewertung*|*rezension", "feedback ~2 auf|bei amazon", "rückmeldung ~3 auf|bei amazon", "bewertung ~4 stehen ~1 bleibt|bleiben",
@@ -52,6 +53,7 @@ var reviewLexicon = map[category][]string{
 		"valoración del|de ~1 daño|daños|caso|reclamación|situación", "en mi|nuestra opinión",
 	},
 	catSolicit: {
+		"me|nous ~1 ferait|feraient ~2 plaisir", "mi|ci ~1 farebbe|farebbero ~2 piacere", "me|nos ~1 haría|harían ~2 ilusión", "would make me|us ~1 happy", "würde mich|uns ~2 freuen", "would be amazing|awesome|lovely|wonderful",
 		"freuen wir uns ~3 über", "würden wir uns ~4 freuen", "wir freuen uns ~3 über", "über ~4 freuen", "all we ask", "we only ask", "we ask", "wir bitten", "nous demandons", "chiediamo", "pedimos", "would love", "would be great", "wäre toll|super|schön|klasse", "wären ~3 dankbar", "serait ~2 génial|super|top", "sarebbe ~2 fantastico|bello|top", "sería ~2 genial|estupendo",
 		"please", "bitte", "would you", "could you", "would be grateful|delighted|happy|thrilled",
 		"we would ~2 appreciate|love|be", "we d ~2 appreciate|love|be", "take a moment|minute", "würden sie", "könnten sie",
@@ -61,6 +63,7 @@ var reviewLexicon = map[category][]string{
 		"podría", "le agradeceríamos", "nos encantaría", "por favor",
 	},
 	catIncentive: {
+		"on the house", "aufs haus", "offert par la maison", "offerto da noi", "invita la casa", "cortesía de la casa", "de regalo", "überweisen ~2 wir|ich ~6 zurück", "zurücküberweisen", "sampler", "little treat", "kleine überraschung", "petite surprise", "piccola sorpresa", "pequeña sorpresa",
 		"regalo*", "regalamos", "regalaremos", "regaliamo", "regaleremo", "devolvemos|devolveremos|devolverle ~3 importe|dinero", "importe ~2 completo", "rimborsiamo", "remboursons", "erstatten ~3 komplett|vollständig|betrag",
 		"gift", "gifts", "freebie*", "a little extra", "something extra", "kleines extra", "un petit plus", "un pensiero", "un detalle",
 		// en
@@ -94,6 +97,7 @@ var reviewLexicon = map[category][]string{
 		"devolución|sustitución|reparación gratuit*", "free shipping label",
 	},
 	catExchange: {
+		"screenshot*", "capture d'écran", "bildschirmfoto", "once it ~1 s|is ~1 up|live|posted|online", "sobald sie|es ~2 online|sichtbar", "une fois ~2 publié|publiée|en ligne", "una volta ~2 pubblicata|online", "una vez ~2 publicada|en línea", "send|schicken|envoyez|inviate|envíe ~4 link|lien|enlace ~4 afterwards|danach|ensuite|dopo|después", "afterwards", "danach", "le deal", "the deal", "il patto", "el trato", "deal",
 		"ensuite", "danach", "afterwards", "after that", "poi ~3 invieremo|riceverà", "después ~3 enviaremos|recibirá", "dopo ~3 invieremo",
 		"für ~1 eine|ihre|ihr|deine ~2 review|reviews|bewertung*|*rezension|feedback", "pour ~1 un|votre ~2 avis", "per ~1 una|la ~2 recensione", "por ~1 una|su ~2 reseña|opinión",
 		"in exchange", "in return", "as a thank you", "as thanks", "as a token", "for your ~1 review|feedback|rating",
@@ -121,6 +125,7 @@ var reviewLexicon = map[category][]string{
 	},
 	catStars: {"@five ~1 @star", "five-star", "fünf-sterne", "5-sterne"},
 	catIfHappy: {
+		"if you love|like ~1 it|them", "wenn|falls ~1 es|sie ~1 ihnen ~1 gefällt|gefallen", "si ~1 ça|cela ~1 vous ~1 plaît", "se ~1 le|ti ~1 piace|piacciono", "si ~1 le|te ~1 gusta|encanta|gustan",
 		"if you are|were|re|feel ~2 @happy", "if you like|liked|love|loved|enjoy|enjoyed",
 		"if you had ~2 positive|good|great|pleasant experience",
 		"wenn|falls|sofern sie ~4 @happy", "wenn|falls|sofern ~4 gefällt|gefallen",
@@ -154,6 +159,7 @@ var reviewLexicon = map[category][]string{
 		"avant de ~5 publiquement", "prima di ~5 pubblicamente", "antes de ~5 públicamente",
 	},
 	catGatingStrong: {
+		"first ~1 instead of ~1 posting|reviewing|writing|leaving|complaining", "instead of posting ~2 about", "statt|anstatt ~3 öffentlich|zu posten|zu bewerten", "au lieu de ~1 publier|poster|noter", "invece di ~1 pubblicare|scrivere ~2 recensione", "en lugar de|en vez de ~1 publicar|escribir ~2 reseña|opinión", "non ~4 recensione ~4 contattarci|contattateci|contatti|scriverci", "nicht ~4 bewertung*|*rezension ~4 sondern ~4 uns|melden|kontakt*", "not ~4 review|reviews ~4 but ~4 us|contact", "pas ~4 avis ~4 mais ~4 nous|contact*", "no ~4 reseña|opinión ~4 sino ~4 contáct*|escríb*",
 		"no|nicht|don|ne|non ~3 leave|deje|dejes|laissez|lasci|lasciate|hinterlassen|schreiben ~3 negativ*|negative|schlechte*|mauvais*|cattiv*|mala|malas", "escríbanos|escríbenos|contáctenos|contáctanos ~2 primero|antes", "scriveteci|ci scriva|ci contatti ~2 prima", "écrivez-nous ~2 avant", "contactez-nous ~2 avant", "schreiben sie uns ~2 zuerst|vorher",
 		"unter uns ~1 regeln|klären", "lieber ~2 uns ~2 direkt", "rather ~4 us ~2 directly|first", "entre nous", "tra di noi", "entre nosotros",
 		"before ~2 leave|leaving|write|writing|post|posting|give|giving|submit|submitting ~3 review|reviews|feedback|rating",
@@ -170,12 +176,14 @@ var reviewLexicon = map[category][]string{
 		"en lugar de ~4 reseña|opinión|valoración", "contáctenos primero",
 	},
 	catChangePronoun: {
+		"la|lo ~1 borre|elimine|quite|retire|modifique|cambie|borra|elimina", "que la|lo ~1 borre|elimine|quite|retire|modifique|cambie",
 		"take ~1 it|them ~1 down", "update ~1 it|them ~3 reflect",
 		"aggiornarl*", "modificarl*", "cambiarl*", "rimuoverl*", "eliminarl*", "cancellarl*", "rivederl*", "actualizarl*", "borrarl*", "quitarl*", "editarl*", "la|le|les ~1 modifier|supprimer|changer|retirer|mettre|revoir|corriger",
 		"@chg_en|@chg_de|@chg_rom ~1 it|them|diese|dieses|sie|es|la|le|lo|les",
 		"diese|dieses|sie|es ~3 @chg_de",
 	},
 	catReviewChange: {
+		"@prodrev|@fb ~3 come|coming ~1 down", "@prodrev|@fb ~6 verschwinden|verschwindet|disappear|disappears|disparaître|disparaisse|sparire|sparisca|desaparecer|desaparezca", "@prodrev|@fb ~8 widerspiegel*|reflect|reflects|refléter|reflète|rispecchi*|refleje|reflejar", "another|second ~1 look at ~3 what you ~1 wrote|written|posted", "noch einmal ~3 was sie ~2 geschrieben", "revoir ~3 ce que vous ~2 écrit", "rivedere ~3 quello che ~3 scritto", "revisar ~3 lo que ~3 escribió|escrito",
 		"revisit|revisiting|reconsider ~3 @prodrev|@fb", "one more|another ~1 look ~4 @prodrev|@fb|rating",
 		"@chg_en ~3 @prodrev", "take down ~3 @prodrev", "another look at ~3 @prodrev|@fb", "@prodrev ~4 @chg_en",
 		"@prodrev ~1 can|could|may|might ~1 be ~1 changed|updated|removed|edited|deleted|revised",
@@ -188,6 +196,7 @@ var reviewLexicon = map[category][]string{
 		"@fb ~6 @chg_de", "@chg_de ~3 @fb", "@chg_rom ~3 @fb",
 	},
 	catPersuasion: {
+		"shop|business|store|seller ~1 as small as", "so ~1 kleinen|kleiner ~1 laden|shop|betrieb|händler", "kleinstbetrieb*", "kleinbetrieb*", "ein-mann-betrieb", "ein-frau-betrieb", "laden|shop ~1 wie ~1 meinem|unserem|meiner|unserer", "petites boutiques", "boutique ~1 comme ~1 la mienne|la nôtre", "piccola ~1 ditta|impresa ~2 famiglia", "ditta di famiglia", "laboratorio ~1 di ~2 persone", "tienda ~1 como ~1 la mía|la nuestra", "pequeñas tiendas", "ogni stella|stellina", "cada ~1 estrella|estrellita", "every ~1 star", "jeder ~1 stern", "chaque étoile", "ya sabe ~2 lo que", "ci siamo capiti", "on se comprend", "wir verstehen uns", "you know what i mean", "would make our ~1 whole ~1 day|week", "würde ~3 unseren|meinen ~1 tag|woche ~1 retten|versüßen|machen", "ferait ~2 notre|ma ~1 journée|semaine", "cambierebbe ~2 giornata|settimana", "farebbe ~2 giornata|settimana", "alegraría ~3 día|semana", "nos da de comer", "fa|fait|macht|makes|hace ~2 una|une|einen|a|un ~1 differenza|différence|unterschied|difference|diferencia ~1 enorme|énorme|riesigen|huge|enorme",
 		"tiny ~3 shop|business|team|company", "person|woman|man|run ~1 shop|business|team|operation", "got|get ~1 a ~1 mention", "survival", "counts for", "every single ~1 star|review",
 		"pyme", "nos da la vida", "cada valoración|opinión|reseña", "ogni recensione|valutazione", "seguir adelante", "grandes marcas", "big brands", "großen marken", "grandi marche", "grandes marques", "nos jugamos", "ya sabes lo que", "nos haría ilusión",
 		"non diciamo altro", "we say no more", "say no more", "ich sag nur", "ich sage nur", "je dis ça", "no digo más", "fa ~2 la differenza", "makes ~2 the|a ~1 difference", "macht ~2 den ~1 unterschied", "fait ~2 la différence", "marca ~2 la diferencia", "petite boutique", "piccola ~1 bottega|attività|azienda|realtà", "pequeña ~1 tienda|empresa", "kleiner ~1 laden|shop", "small shop", "fait ~2 mal", "hurts ~3 small|us|business", "schadet ~3 sehr|uns", "ci rovina", "nos hunde",

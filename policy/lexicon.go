@@ -54,6 +54,7 @@ const (
 	catCritical                        // what [Important] is for: address, appointment, customization
 	catChangePronoun                   // "diese jetzt aktualisieren", "update it": a change of whatever was named before
 	catInsultMild                      // "dumm", "stupid": an insult only when aimed at the buyer ("ein dummer Fehler von uns")
+	catContactVerb                     // "schicken Sie es an", "call", "reach": off Amazon when the seller's own address follows
 	catCount
 )
 

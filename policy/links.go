@@ -363,6 +363,7 @@ func (d *doc) checkObfuscations() {
 		}
 	}
 	d.bracketedAtAddresses()
+	d.spelledNumbers()
 }
 
 func (d *doc) word(i int) string { return d.folded[d.toks[i].fs:d.toks[i].fe] }

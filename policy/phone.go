@@ -102,7 +102,7 @@ scan:
 		case r == '+' && j == i:
 		case r == '(' || r == ')':
 			inGroup = false
-		case r == ' ' || r == '-' || r == '/' || r == '.':
+		case r == ' ' || r == '-' || r == '/' || r == '.' || r == '–':
 			k := separatorRun(rs, j)
 			if k >= len(rs) || !(isDigit(rs[k]) || rs[k] == '(') {
 				break scan
@@ -130,7 +130,7 @@ func separatorRun(rs []rune, j int) int {
 	if rs[j] == '.' {
 		return k
 	}
-	for k < len(rs) && k-j < 3 && (rs[k] == ' ' || rs[k] == '-' || rs[k] == '/') {
+	for k < len(rs) && k-j < 3 && (rs[k] == ' ' || rs[k] == '-' || rs[k] == '/' || rs[k] == '–') {
 		k++
 	}
 	return k

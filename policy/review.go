@@ -93,6 +93,7 @@ func (d *doc) checkPositiveRequests(rev map[int]bool) {
 			d.addHit("POSITIVE_REVIEW_REQUEST", Risk, h, "")
 		}
 	}
+	d.checkSatisfiedThen(rev)
 	// Asking only the happy ones is a request for a positive review and
 	// review gating at once: both are named.
 	for _, h := range d.hitsOf(catIfHappy) {
@@ -288,4 +289,86 @@ func (d *doc) sentenceAt(i int) (int, bool) {
 		}
 	}
 	return d.toks[len(d.toks)-1].sent, true
+}
+
+// satisfiedWords name a good outcome: "Did the install go OK?", "Ist alles gut?".
+var satisfiedWords = map[string]bool{}
+
+// yesOpeners open a sentence that goes on from a "yes": "Falls ja:", "If so,", "Then …".
+var yesOpeners = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`gut ok okay passt gepasst geklappt klappt funktioniert zufrieden gefällt gefallen
+		good fine well happy satisfied pleased love like works worked
+		bien bon marche fonctionne satisfait satisfaite content contente plaît
+		bene funziona soddisfatto soddisfatta contento contenta piace
+		funciona satisfecho satisfecha gusta encanta`) {
+		satisfiedWords[w] = true
+	}
+	for _, w := range []string{"then", "dann", "alors", "allora", "entonces", "falls ja", "wenn ja", "if so", "if it did",
+		"if yes", "if it does", "if they did", "if you are", "si oui", "si c'est le cas", "se sì", "se si", "se è così",
+		"si es así", "si es el caso", "in that case", "in diesem fall", "dans ce cas", "in tal caso", "en ese caso"} {
+		yesOpeners[w] = true
+	}
+}
+
+// checkSatisfiedThen reports a review asked for right after the seller
+// asked whether all went well: "All good? Then we'd love a review",
+// "Hat der Einbau geklappt? Falls ja: eine kurze Rezension …". Only the
+// satisfied are asked, which is a request for a positive review and review
+// gating at once.
+func (d *doc) checkSatisfiedThen(rev map[int]bool) {
+	for s := range rev {
+		if s == 0 || !d.opensWithYes(s) || !d.satisfactionAsked(s-1) {
+			continue
+		}
+		from, _ := d.sentenceSpan(s - 1)
+		_, to := d.sentenceSpan(s)
+		d.add("POSITIVE_REVIEW_REQUEST", Risk, from, to, "happy")
+		d.add("REVIEW_GATING", Risk, from, to, "happy")
+	}
+}
+
+// opensWithYes reports a sentence whose first words are a yesOpener.
+func (d *doc) opensWithYes(s int) bool {
+	k := d.firstTokenOf(s)
+	if k < 0 {
+		return false
+	}
+	w := d.word(k)
+	for n := 1; n <= 4 && k+n <= len(d.toks) && d.toks[k+n-1].sent == s; n++ {
+		if n > 1 {
+			w += " " + d.word(k+n-1)
+		}
+		if yesOpeners[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// satisfactionAsked reports a question about a good outcome in sentence s.
+func (d *doc) satisfactionAsked(s int) bool {
+	if d.sentenceFlags(s)&clQuestion == 0 {
+		return false
+	}
+	for k := d.firstTokenOf(s); k >= 0 && k < len(d.toks) && d.toks[k].sent == s; k++ {
+		if satisfiedWords[d.word(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// firstTokenOf returns the first token of sentence s, or -1.
+func (d *doc) firstTokenOf(s int) int {
+	for k := range d.toks {
+		if d.toks[k].sent == s {
+			return k
+		}
+		if d.toks[k].sent > s {
+			break
+		}
+	}
+	return -1
 }

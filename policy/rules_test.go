@@ -226,11 +226,20 @@ func TestContentRules(t *testing.T) {
 		{"pointer with wish", "If you would rather not wait, you can cancel it under Your Orders.", "", Warn},
 		{"reply answer", "You can cancel it under Your Orders, Cancel items.", KindReply, 0},
 	})
+	runRuleCases(t, "OFF_AMAZON_CONTACT", []ruleCase{
+		{"pay off", "Sie können den Betrag auch per PayPal Freunde zahlen.", "", Risk},
+		{"transfer privately", "Den Rest überweise ich Ihnen heute privat.", "", Risk},
+		{"refund back is no payment off", "Sobald die Ware da ist, überweisen wir Ihnen den Betrag über Amazon zurück.", "", 0},
+		{"send to own address", "Bitte schicken Sie das Foto an info@beispiel-shop.de.", "", Risk},
+		{"call own number", "Sie erreichen unseren Fahrer unter 0171 2345678.", "", Risk},
+		{"carrier number stays allowed", "Rufen Sie DHL unter 0228 4333112 an, um die Zustellung zu verschieben.", "", 0},
+		{"spelled number", "Ruf mich an: null eins sieben eins, zwei drei vier fünf sechs sieben.", "", Risk},
+	})
 	runRuleCases(t, "SENSITIVE_DATA", []ruleCase{
 		{"iban", "Bitte senden Sie uns Ihre IBAN für die Erstattung.", "", Risk},
 		{"paypal", "Could you send us your PayPal address?", "", Risk},
 		{"id", "Necesitamos una copia de su DNI.", "", Risk},
-		{"pay off", "Sie können den Betrag auch per PayPal Freunde zahlen.", "", Risk},
+		{"pay off is off Amazon, not data", "Sie können den Betrag auch per PayPal Freunde zahlen.", "", 0},
 		{"negated", "Sie müssen uns keine Bankdaten schicken, die Erstattung läuft über Amazon.", "", 0},
 		{"carrier phone", "Bitte hinterlegen Sie Ihre Telefonnummer in der Lieferadresse, die Spedition ruft vorher an.", "", 0},
 	})
