@@ -90,6 +90,13 @@ func (m *Message) check() error {
 // RequestID, Error and the timestamps of m are ignored. Once it returns, the
 // message survives a crash and ListPending will report it.
 func (s *Store) EnqueueMessage(ctx context.Context, m Message) (int64, error) {
+	return s.enqueue(ctx, s.w, m)
+}
+
+// enqueue inserts m as queued through q (the writer, or a transaction).
+func (s *Store) enqueue(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, m Message) (int64, error) {
 	if err := m.check(); err != nil {
 		return 0, err
 	}
@@ -99,7 +106,7 @@ func (s *Store) EnqueueMessage(ctx context.Context, m Message) (int64, error) {
 	}
 	now := time.Now().UnixMilli()
 	var id int64
-	err = s.w.QueryRowContext(ctx, `
+	err = q.QueryRowContext(ctx, `
 INSERT INTO messages (order_id, marketplace_id, kind, lang, text, attachments, findings, status, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?) RETURNING id`,
 		m.OrderID, m.MarketplaceID, m.Kind, m.Lang, m.Text, string(att), m.FindingsJSON, now, now).Scan(&id)
