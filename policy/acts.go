@@ -183,7 +183,7 @@ func (d *doc) checkSensitiveData() {
 	// refund, judged by the review rules when tied to a review.
 	lastPay := -1
 	for _, h := range d.hitsOf(catPayOff) {
-		if d.negatedNear(h) || d.sentOf(h) == lastPay || d.overlaps(h, catRefund) {
+		if d.negatedNear(h) || d.sentOf(h) == lastPay || d.overlaps(h, catRefund) || d.ruleTalk(h) {
 			continue
 		}
 		d.addHit("OFF_AMAZON_CONTACT", Risk, h, "payoff")

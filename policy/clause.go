@@ -226,11 +226,23 @@ var reportingVerbs = map[string]bool{
 func (d *doc) markReported() {
 	for i := range d.clauses {
 		c := &d.clauses[i]
+		if d.asksWhether(c) {
+			// "Zu Ihrer Frage, ob es für eine Rezension einen Rabatt gibt": the
+			// buyer's question quoted, from here to the end of the sentence.
+			for j := i; j < len(d.clauses) && d.clauses[j].sent == c.sent; j++ {
+				d.clauses[j].flags |= clReported
+			}
+			continue
+		}
 		// "si vous écrivez encore …" is a condition, not the buyer's words.
 		if !c.has(clYou) || c.has(clCond) {
 			continue
 		}
 		for k := c.from; k < c.to && k < c.from+3; k++ {
+			// "Schreiben Sie uns …" is a request, "Sie schreiben, …" a report.
+			if k == c.from && k+1 < len(d.toks) && d.word(k+1) == "sie" {
+				continue
+			}
 			if reportingVerbs[d.folded[d.toks[k].fs:d.toks[k].fe]] {
 				for j := i; j < len(d.clauses) && d.clauses[j].sent == c.sent; j++ {
 					d.clauses[j].flags |= clReported
@@ -239,6 +251,28 @@ func (d *doc) markReported() {
 			}
 		}
 	}
+}
+
+// questionNouns name the buyer's question: "Ihre Frage, ob …", "your question whether …".
+var questionNouns = map[string]bool{"frage": true, "question": true, "demande": true, "domanda": true, "pregunta": true,
+	"asked": true, "gefragt": true, "chiesto": true, "preguntado": true, "demandé": true, "wondered": true, "wondering": true}
+
+var whetherWords = map[string]bool{"ob": true, "whether": true, "if": true, "si": true, "se": true, "about": true}
+
+// asksWhether reports a clause that quotes the buyer's question: a question
+// noun followed by "ob", "whether", "si" within two words.
+func (d *doc) asksWhether(c *clause) bool {
+	for k := c.from; k < c.to; k++ {
+		if !questionNouns[d.word(k)] {
+			continue
+		}
+		for j := k + 1; j <= k+3 && j < len(d.toks) && d.toks[j].sent == c.sent; j++ {
+			if whetherWords[d.word(j)] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // negatedOutside reports a negation in the clause of h that is not part of

@@ -7,7 +7,7 @@ func (d *doc) checkContent() {
 	d.checkDirectContact()
 	for _, h := range d.hitsOf(catOffAmazon) {
 		// "nur über Amazon, weder per Telefon noch per E-Mail" refuses.
-		if d.callsCarrier(h) || d.negatedOutside(h) || d.inSentence(catNotOffAmazon, d.sentOf(h)) {
+		if d.callsCarrier(h) || d.negatedOutside(h) || d.inSentence(catNotOffAmazon, d.sentOf(h)) || d.ruleTalk(h) {
 			continue
 		}
 		d.addHit("OFF_AMAZON_CONTACT", Risk, h, "")
@@ -57,7 +57,7 @@ func (d *doc) callsCarrier(h hit) bool {
 func (d *doc) checkMarketing() {
 	for _, h := range d.hitsOf(catMarketing) {
 		// "Einen Rabattcode dürfen wir Ihnen leider nicht schicken" declines.
-		if d.negatedOutside(h) {
+		if d.negatedOutside(h) || d.ruleTalk(h) {
 			continue
 		}
 		d.addHit("MARKETING", Risk, h, "")
@@ -188,7 +188,21 @@ func (d *doc) signs(h hit) bool {
 		}
 		break
 	}
-	return k >= 0 && d.toks[k].line == line && d.closingEndsAt(k)
+	if k < 0 || d.toks[k].line != line {
+		return true // only "Ihr", "The", "Il" before it: it opens its line
+	}
+	// "Equipo de Atención al Cliente de Amazon.es": the message's last line,
+	// short, is its signature.
+	return d.closingEndsAt(k) || line == last && line > 0 && d.wordsBeforeOnLine(h.from) <= 3
+}
+
+// wordsBeforeOnLine counts the tokens before token k on its line.
+func (d *doc) wordsBeforeOnLine(k int) int {
+	n := 0
+	for j := k - 1; j >= 0 && d.toks[j].line == d.toks[k].line; j-- {
+		n++
+	}
+	return n
 }
 
 // closingEndsAt reports a closing phrase ending at token k.

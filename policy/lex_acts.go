@@ -72,6 +72,7 @@ var actsLexicon = map[category][]string{
 		"transferencia", "bizum",
 	},
 	catBlame: {
+		"that s on you", "s on you", "not that hard|difficult", "tan difícil", "so schwer ist das nicht", "pas si compliqué|difficile", "non è così difficile", "hubiera molestado", "no se molesta", "pas donné la peine", "too much to ask", "anche un bambino", "sogar ein kind", "pas votre fort", "nicht ihre stärke", "not your strong suit", "offenbar|offensichtlich ~3 nicht ~2 schaffen|geschafft", "apparently ~6 too much|couldn|can t|cannot", "visiblement ~5 pas",
 		"manual|manuale|manuel|anleitung|instructions|bedienungsanleitung ~4 not|nicht|pas|non|no|neanche|nemmeno ~3 read|gelesen|lu|letto|leído|aperto|opened|abierto|angeschaut", "obviamente|ovviamente|évidemment|offensichtlich|obviously ~4 no|not|nicht|pas|non ~3 leído|read|gelesen|lu|letto", "neanche|nemmeno ~3 aperto|letto|guardato", "ni siquiera ~3 leído|abierto|mirado", "not even ~3 opened|read|looked", "nicht einmal|nicht mal ~3 gelesen|geöffnet|angeschaut", "même pas ~3 lu|ouvert|regardé", "kein einziges ~3 video|mal ~2 angeschaut|gelesen", "pas sorcier", "reading ~3 help|helps", "lire ~2 aide", "leggere ~2 aiuta", "leer ~2 ayuda", "lesen ~2 hilft", "don't try that again", "do not try that again", "versuchen sie das ~2 nicht ~1 noch einmal|nochmal", "ne refaites pas ça", "non ci riprovi", "no lo vuelva a intentar", "das passiert ~2 wenn man", "that's what happens when", "voilà ce qui arrive", "ecco cosa succede", "eso pasa cuando",
 		"try reading", "before accusing", "accusing us", "not a charity", "did you think", "easy to miss", "i suppose", "how this game works", "we know exactly", "won't see a penny", "you won't see", "sehen sie keinen cent", "vous ne verrez pas", "non vedrà un euro", "no verá ni un euro",
 		"pris la peine", "bothered to read", "die mühe gemacht", "preso la briga", "tomado la molestia", "vero talento", "real talent", "echtes talent", "vrai talent", "verdadero talento", "riuscito a ~4 contrario", "managed to ~4 despite|upside|wrong", "nonostante le istruzioni", "trotz ~2 anleitung", "despite the instructions", "malgré les instructions", "a pesar de las instrucciones",
@@ -107,6 +108,7 @@ var actsLexicon = map[category][]string{
 		"evidentemente ~3 no", "perder nuestro tiempo",
 	},
 	catThreat: {
+		"report* ~2 your account", "signalerons|signalera|signaler ~2 votre compte", "segnalazione ~2 amazon", "apriamo ~2 segnalazione", "you re|you are ~1 blocked", "blocked from", "werden ~2 gesperrt", "quedará bloqueado", "sarà bloccato", "serez bloqué",
 		"signalera*", "signaler ~2 votre compte", "segnalerà|segnaleremo ~3 account", "reportaremos|denunciaremos ~3 cuenta", "report ~2 your account", "melden ~3 ihr konto", "ne vous vendra plus", "vendremo più", "no le venderemos", "verkaufen ~2 ihnen ~2 nichts mehr",
 		"open a claim ~3 amazon", "file a claim ~3 amazon", "report ~4 amazon",
 		"le denunciamos|denunciaremos|bloqueamos|bloquearemos", "la denunciamo|denunceremo|blocchiamo|bloccheremo", "vous bloquer|bloquerons", "sperren wir sie", "werden sie sperren",

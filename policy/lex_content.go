@@ -33,6 +33,7 @@ var contentLexicon = map[category][]string{
 		"prochain achat", "prossimo ordine|acquisto", "próximo pedido", "próxima compra",
 	},
 	catOffAmazon: {
+		"ring me", "straight from us", "gleich dort ~2 shop", "next time ~4 directly|straight|there", "nächste mal ~4 dort|direkt", "prochaine fois ~4 directement", "la prossima volta ~4 direttamente", "la próxima vez ~4 directamente",
 		"klingeln ~3 durch", "durchklingeln", "m ~1 appeliez|appeler", "nous ~1 appeler|appeliez", "appelez ~1 moi|nous", "me llame|llámeme|nos llame", "mi chiami|ci chiami|chiamarmi|chiamarci", "moins cher ~3 ici|amazon", "günstiger ~3 als ~2 hier|bei amazon|amazon", "cheaper ~3 than ~2 here|on amazon|amazon", "più economico ~3 che ~2 qui|su amazon", "más barato ~3 que ~2 aquí|en amazon", "pas de commission", "keine ~1 provision|gebühren ~3 amazon", "no ~1 commission|fees ~3 amazon", "senza commissioni", "sin comisiones", "direkt ~1 über ~1 *.de|*.com|unsere*", "wer direkt ~3 bestellt",
 		"text ~2 our|me|us", "reach us ~3 directly", "order ~3 directly", "directly ~2 next time", "amazon fees", "amazon's fees", "amazon s fees", "give me a call", "shoot me|us ~2 mail|email|message|text|line", "email ~3 photos|pictures|us|me", "send ~5 directly", "a bit cheaper", "cheaper there", "skip ~2 amazon",
 		"nuestro canal", "our channel", "unser* kanal", "notre chaîne", "il nostro canale", "suscríbete", "iscriviti", "más rápido que ~2 amazon", "faster than ~2 amazon", "schneller als ~3 amazon", "plus rapide que ~2 amazon", "più veloce di ~2 amazon", "sin pasar por amazon", "ohne ~2 amazon", "without ~2 amazon", "sans passer par amazon", "senza passare ~2 amazon", "mándenos|envíenos|escríbanos ~4 a",
@@ -62,6 +63,7 @@ var contentLexicon = map[category][]string{
 		"contáctenos por ~1 teléfono|correo|whatsapp", "compre directamente", "transferencia bancaria",
 	},
 	catContactVerb: {
+		"ring", "pop", "drop",
 		"email", "e-mail", "mail*",
 		"schick*", "send", "sende", "senden", "sendet", "zusenden", "mailen", "schreib*", "write", "erreich*", "reach", "call", "ruf*", "anruf*", "text", "melden", "whatsapp*", "envoy*", "écri*", "appel*", "joindre", "mand*", "invi*", "scriv*", "chiam*", "contatt*", "envi*", "mánd*", "escrib*", "llam*", "contact*", "kontakt*",
 	},
@@ -77,6 +79,7 @@ var contentLexicon = map[category][]string{
 		"non ricevere più", "darse|darte|dar de baja", "cancelar ~1 suscripción", "no recibir más",
 	},
 	catConfirmation: {
+		"è in viaggio", "in viaggio", "bien notée|noté|enregistrée|enregistré", "is on its way", "en camino", "en route", "ist unterwegs",
 		"ha salido ~3 almacén|hoy", "est partie|parti ~3 matin|aujourd|avec", "a quitté ~2 entrepôt|atelier", "è partito|partita ~3 oggi|stamattina|con", "ha lasciato ~2 magazzino", "hat ~2 lager ~1 verlassen", "left ~2 warehouse|workshop", "ha salido ~3 con",
 		"leaves today|tomorrow", "goes out today|tomorrow", "ships today|tomorrow", "verlässt ~2 heute", "geht heute raus", "part aujourd'hui", "parte oggi", "sale hoy", "ve received ~2 order", "already packing|packed", "as soon as it ships", "is finished",
 		"vous la|le|les recevrez", "you will receive it", "you'll receive it", "sie erhalten ~3 innerhalb|in|bis", "la riceverà", "lo riceverà", "lo recibirá", "la recibirá", "confirmation d'expédition", "d'ici ~3 jours", "entro ~3 giorni", "en ~2 días hábiles",
@@ -176,6 +179,7 @@ var contentLexicon = map[category][]string{
 		"solicitar la cancelación",
 	},
 	catSubstitute: {
+		"das gleiche|dasselbe|den gleichen|dieselbe ~1 modell|motiv|teil|buch", "gleicher preis", "al suo posto", "swap it|them", "in the same size", "in der gleichen größe", "nella stessa taglia|misura", "en la misma talla", "dans la même taille",
 		"etwas ähnliches", "something similar", "quelque chose de similaire|semblable", "qualcosa di simile", "algo similar|parecido", "gebraucht* ~2 exemplar|gerät|artikel|modell|zustand", "renewed|refurbished|used|owned ~1 one|set|unit|item|model|copy", "d'occasion", "reconditionné*", "usato|usata ~2 in", "ricondizionat*", "reacondicionad*", "de segunda mano", "modelo ~1 nuevo", "neuere* ~1 modell", "newer ~1 model|version", "nouveau modèle", "modello ~1 nuovo|più recente", "lo stesso ~1 in", "la stessa ~1 in", "the same ~1 in", "das gleiche|dasselbe|denselben|dieselbe ~1 in", "le même ~1 en", "la même ~1 en", "el mismo ~1 en", "la misma ~1 en",
 		"refund ~2 the difference", "die differenz ~3 erstatten|zurück", "la différence", "la differenza", "la diferencia", "send that|this one", "# % less|cheaper",
 		"au même prix", "zum gleichen|selben preis", "same price", "allo stesso prezzo", "stesso prezzo", "al mismo precio", "we have|nous avons|abbiamo|tenemos|wir haben ~3 model|modèle|modello|modelo|modell", "un peu plus|etwas|slightly|un po|un poco ~2 puissant|stärker|powerful|potente|grand|größer|bigger",

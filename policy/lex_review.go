@@ -6,6 +6,7 @@ package policy
 // leaving common words out.
 var reviewLexicon = map[category][]string{
 	catReviewStrong: {
+		"lines|words|zeilen|mots|righe|líneas ~3 under|unter|sous|sotto|bajo|on|zu|sur ~2 product|produkt|produit|prodotto|producto", "zeilen ~4 hinterlassen|schreiben", "página del producto", "fiche ~2 produit", "sur la fiche", "pagina del prodotto", "produktseite",
 		"@num ~1 @star ~1 review|reviews|rating|bewertung|rezension", "a|an|your|one ~2 review|rating", "short|quick|little|brief|glowing|good|great|nice|kind ~1 review|rating", "ein paar ~1 zeilen|worte ~5 amazon", "few ~1 lines|words ~5 amazon", "quelques ~1 mots|lignes ~5 amazon", "due|poche ~1 righe|parole ~5 amazon", "unas|pocas ~1 líneas|palabras ~5 amazon", "@prodrev ~3 sur|su|sobre ~1 le|il|el|la ~1 produit|prodotto|producto",
 		"@chg_en|updated|edited|revised|changed|new ~1 review|rating|feedback", "honest words", "a few words ~4 product page|amazon", "on the product page", "star rating",
 		"ehrliche* ~1 review|reviews|rezension|bewertung|feedback", "review|reviews ~2 auf|bei amazon", "avis ~2 honnête", "recensione ~2 onesta", "reseña ~2 honesta",
@@ -53,6 +54,7 @@ var reviewLexicon = map[category][]string{
 		"valoración del|de ~1 daño|daños|caso|reclamación|situación", "en mi|nuestra opinión",
 	},
 	catSolicit: {
+		"farebbe ~2 favore", "lasciandoci|lasciarci|dejarnos|déjanos|lasciateci", "laissez ~1 nous", "would help ~1 us ~1 loads|lots",
 		"me|nous ~1 ferait|feraient ~2 plaisir", "mi|ci ~1 farebbe|farebbero ~2 piacere", "me|nos ~1 haría|harían ~2 ilusión", "would make me|us ~1 happy", "würde mich|uns ~2 freuen", "would be amazing|awesome|lovely|wonderful",
 		"freuen wir uns ~3 über", "würden wir uns ~4 freuen", "wir freuen uns ~3 über", "über ~4 freuen", "all we ask", "we only ask", "we ask", "wir bitten", "nous demandons", "chiediamo", "pedimos", "would love", "would be great", "wäre toll|super|schön|klasse", "wären ~3 dankbar", "serait ~2 génial|super|top", "sarebbe ~2 fantastico|bello|top", "sería ~2 genial|estupendo",
 		"please", "bitte", "would you", "could you", "would be grateful|delighted|happy|thrilled",
@@ -63,6 +65,7 @@ var reviewLexicon = map[category][]string{
 		"podría", "le agradeceríamos", "nos encantaría", "por favor",
 	},
 	catIncentive: {
+		"erstatt*", "estrazione", "sorteo", "tirage au sort", "verlosen", "verlosen wir", "prize draw", "raffle", "buono", "un buono", "vous reverse", "reversons", "reverser", "dans votre prochain colis", "in your next parcel|order|box", "in ihr nächstes paket", "nel prossimo pacco|ordine", "en su próximo pedido|paquete", "coffret", "probe*", "pröbchen", "échantillon*", "campioncino", "muestra*",
 		"on the house", "aufs haus", "offert par la maison", "offerto da noi", "invita la casa", "cortesía de la casa", "de regalo", "überweisen ~2 wir|ich ~6 zurück", "zurücküberweisen", "sampler", "little treat", "kleine überraschung", "petite surprise", "piccola sorpresa", "pequeña sorpresa",
 		"regalo*", "regalamos", "regalaremos", "regaliamo", "regaleremo", "devolvemos|devolveremos|devolverle ~3 importe|dinero", "importe ~2 completo", "rimborsiamo", "remboursons", "erstatten ~3 komplett|vollständig|betrag",
 		"gift", "gifts", "freebie*", "a little extra", "something extra", "kleines extra", "un petit plus", "un pensiero", "un detalle",
@@ -97,6 +100,7 @@ var reviewLexicon = map[category][]string{
 		"devolución|sustitución|reparación gratuit*", "free shipping label",
 	},
 	catExchange: {
+		"pour tout|chaque ~1 avis|commentaire", "for every|each ~1 review", "für jede ~1 bewertung|rezension", "per ogni ~1 recensione", "por cada ~1 reseña|opinión|valoración", "clientes que ~5 reciben", "customers who ~5 get|receive", "kunden die ~5 erhalten|bekommen",
 		"screenshot*", "capture d'écran", "bildschirmfoto", "once it ~1 s|is ~1 up|live|posted|online", "sobald sie|es ~2 online|sichtbar", "une fois ~2 publié|publiée|en ligne", "una volta ~2 pubblicata|online", "una vez ~2 publicada|en línea", "send|schicken|envoyez|inviate|envíe ~4 link|lien|enlace ~4 afterwards|danach|ensuite|dopo|después", "afterwards", "danach", "le deal", "the deal", "il patto", "el trato", "deal",
 		"ensuite", "danach", "afterwards", "after that", "poi ~3 invieremo|riceverà", "después ~3 enviaremos|recibirá", "dopo ~3 invieremo",
 		"für ~1 eine|ihre|ihr|deine ~2 review|reviews|bewertung*|*rezension|feedback", "pour ~1 un|votre ~2 avis", "per ~1 una|la ~2 recensione", "por ~1 una|su ~2 reseña|opinión",
@@ -109,11 +113,16 @@ var reviewLexicon = map[category][]string{
 		"in cambio", "come ringraziamento", "per la sua|tua ~1 recensione|valutazione",
 		"a cambio", "como agradecimiento", "por su|tu ~1 reseña|opinión|valoración",
 	},
+	catRuleTalk: {
+		"non possiamo accettare", "können wir nicht annehmen|akzeptieren", "can t|cannot ~1 accept", "no podemos aceptar", "ne pouvons pas accepter", "only ~4 through amazon", "nur ~4 über amazon", "solo ~4 tramite amazon", "uniquement ~4 via amazon", "solo ~4 a través de amazon",
+		"amazon ~3 verbietet|untersagt|prohibits|forbids|interdit|vieta|prohíbe|prohibe", "amazon ~2 erlaubt ~3 nicht|keine", "not allowed", "nicht erlaubt", "nicht gestattet", "dürfen ~4 nicht ~2 anbieten|geben|versprechen", "doesn t|does not|don t|do not ~1 allow|permit", "can t|cannot ~1 offer", "not permitted", "verboten", "n ~1 autorise pas", "pas autorisé", "interdit", "non ~1 è ~1 consentito|permesso", "non consente", "vietato", "no ~1 está ~1 permitido", "no permite", "prohibido", "no podemos ofrecer", "non possiamo offrire", "ne pouvons pas offrir|proposer",
+	},
 	catInReturn: {
 		"im gegenzug", "als gegenleistung", "in exchange", "in return", "en échange", "en contrepartie",
 		"in cambio", "a cambio",
 	},
 	catPositiveReview: {
+		"nice|good|great|glowing|kind|lovely ~2 review|rating", "massimo dei voti", "die bestnote", "top marks", "máxima nota", "palabritas ~1 bonitas|amables",
 		"good|nice|positive|great ~1 comment|comments",
 		"passer|mettre|changer|ändern|erhöhen|anheben|raise|change|bump|alzare|portare|subir|cambiar ~4 @num ~1 @star", "qualche ~1 stellina|stelline", "ein paar ~1 sternchen|sterne", "a few ~1 stars", "quelques ~1 étoiles", "unas ~1 estrellitas|estrellas",
 		"nette|positive|lobende|freundliche|schöne|gute ~1 worte", "kind|nice|good|positive|lovely ~1 words", "mots gentils", "gentils mots", "belle parole", "parole gentili", "palabras bonitas|amables", "@five ~1 sternchen", "volle ~1 punktzahl|sterne|sternzahl", "five little stars", "full stars", "toutes les étoiles", "tutte le stelle", "todas las estrellas",
@@ -125,6 +134,7 @@ var reviewLexicon = map[category][]string{
 	},
 	catStars: {"@five ~1 @star", "five-star", "fünf-sterne", "5-sterne"},
 	catIfHappy: {
+		"si ~3 encantado|encantó|encanta|gustado", "si ~3 vous plait|plaisent", "si ~4 te|le ~1 gusta|encanta|gustó", "se ~3 rimasto|rimasta ~2 contento|contenta|soddisfatto|soddisfatta",
 		"if you love|like ~1 it|them", "wenn|falls ~1 es|sie ~1 ihnen ~1 gefällt|gefallen", "si ~1 ça|cela ~1 vous ~1 plaît", "se ~1 le|ti ~1 piace|piacciono", "si ~1 le|te ~1 gusta|encanta|gustan",
 		"if you are|were|re|feel ~2 @happy", "if you like|liked|love|loved|enjoy|enjoyed",
 		"if you had ~2 positive|good|great|pleasant experience",
@@ -159,6 +169,7 @@ var reviewLexicon = map[category][]string{
 		"avant de ~5 publiquement", "prima di ~5 pubblicamente", "antes de ~5 públicamente",
 	},
 	catGatingStrong: {
+		"antes de ~2 valorar|puntuar|puntuarnos|calificar|calificarnos|opinar", "avant de ~2 noter|évaluer|commenter", "prima di ~2 valutare|recensire|votare|valutarci", "before ~2 rating|reviewing|reviews", "bevor sie ~4 irgendwo|öffentlich", "öffentlich ~2 meckern|beschweren|schimpfen", "in public", "moaning|complaining|ranting ~3 public|publicly|online", "non ~1 lasci ~3 giudizio|recensione|voto", "giudizio negativo", "valoración negativa", "avis négatif ~2 avant", "erst ~2 uns ~2 anschreiben|schreiben|melden",
 		"first ~1 instead of ~1 posting|reviewing|writing|leaving|complaining", "instead of posting ~2 about", "statt|anstatt ~3 öffentlich|zu posten|zu bewerten", "au lieu de ~1 publier|poster|noter", "invece di ~1 pubblicare|scrivere ~2 recensione", "en lugar de|en vez de ~1 publicar|escribir ~2 reseña|opinión", "non ~4 recensione ~4 contattarci|contattateci|contatti|scriverci", "nicht ~4 bewertung*|*rezension ~4 sondern ~4 uns|melden|kontakt*", "not ~4 review|reviews ~4 but ~4 us|contact", "pas ~4 avis ~4 mais ~4 nous|contact*", "no ~4 reseña|opinión ~4 sino ~4 contáct*|escríb*",
 		"no|nicht|don|ne|non ~3 leave|deje|dejes|laissez|lasci|lasciate|hinterlassen|schreiben ~3 negativ*|negative|schlechte*|mauvais*|cattiv*|mala|malas", "escríbanos|escríbenos|contáctenos|contáctanos ~2 primero|antes", "scriveteci|ci scriva|ci contatti ~2 prima", "écrivez-nous ~2 avant", "contactez-nous ~2 avant", "schreiben sie uns ~2 zuerst|vorher",
 		"unter uns ~1 regeln|klären", "lieber ~2 uns ~2 direkt", "rather ~4 us ~2 directly|first", "entre nous", "tra di noi", "entre nosotros",
@@ -183,6 +194,7 @@ var reviewLexicon = map[category][]string{
 		"diese|dieses|sie|es ~3 @chg_de",
 	},
 	catReviewChange: {
+		"bump ~3 @prodrev ~2 up", "taking|took ~1 down ~3 @prodrev|@fb", "@prodrev|@fb ~4 wieder ~1 rausnehmen|herausnehmen|entfernen",
 		"@prodrev|@fb ~3 come|coming ~1 down", "@prodrev|@fb ~6 verschwinden|verschwindet|disappear|disappears|disparaître|disparaisse|sparire|sparisca|desaparecer|desaparezca", "@prodrev|@fb ~8 widerspiegel*|reflect|reflects|refléter|reflète|rispecchi*|refleje|reflejar", "another|second ~1 look at ~3 what you ~1 wrote|written|posted", "noch einmal ~3 was sie ~2 geschrieben", "revoir ~3 ce que vous ~2 écrit", "rivedere ~3 quello che ~3 scritto", "revisar ~3 lo que ~3 escribió|escrito",
 		"revisit|revisiting|reconsider ~3 @prodrev|@fb", "one more|another ~1 look ~4 @prodrev|@fb|rating",
 		"@chg_en ~3 @prodrev", "take down ~3 @prodrev", "another look at ~3 @prodrev|@fb", "@prodrev ~4 @chg_en",
@@ -191,11 +203,13 @@ var reviewLexicon = map[category][]string{
 		"@chg_rom ~3 @prodrev", "mettre à jour ~3 @prodrev",
 	},
 	catFeedbackChange: {
+		"taking|took ~1 down ~3 @fb", "@fb ~4 wieder ~1 rausnehmen|herausnehmen|entfernen",
 		"@chg_en ~3 @fb", "take down ~3 @fb",
 		"@fb ~1 can|could|may|might ~1 be ~1 changed|updated|removed|edited|deleted|revised",
 		"@fb ~6 @chg_de", "@chg_de ~3 @fb", "@chg_rom ~3 @fb",
 	},
 	catPersuasion: {
+		"tienda pequeña", "petite étoile", "chaque ~1 petite ~1 étoile", "depende ~4 siga ~1 abierto|abierta", "garder ~2 boutique ouverte", "stay open", "keep ~2 doors|shop ~1 open", "geöffnet bleiben", "kleine* ~1 antiquariat|buchladen|werkstatt|manufaktur|laden", "tiny ~1 bookshop|workshop", "really ~1 stings|hurts", "tut ~3 weh", "piccolo|piccoli ~1 come noi", "chi è piccolo", "save ~2 our|my ~1 month|week|year", "monat retten", "sauver ~2 mois", "salvare ~2 mese", "salvar ~2 mes", "on dit ça", "cruzamos los dedos", "fingers crossed", "daumen drücken", "incrociamo le dita", "croisons les doigts", "pesa muchísimo", "pesano ~3 stelline",
 		"shop|business|store|seller ~1 as small as", "so ~1 kleinen|kleiner ~1 laden|shop|betrieb|händler", "kleinstbetrieb*", "kleinbetrieb*", "ein-mann-betrieb", "ein-frau-betrieb", "laden|shop ~1 wie ~1 meinem|unserem|meiner|unserer", "petites boutiques", "boutique ~1 comme ~1 la mienne|la nôtre", "piccola ~1 ditta|impresa ~2 famiglia", "ditta di famiglia", "laboratorio ~1 di ~2 persone", "tienda ~1 como ~1 la mía|la nuestra", "pequeñas tiendas", "ogni stella|stellina", "cada ~1 estrella|estrellita", "every ~1 star", "jeder ~1 stern", "chaque étoile", "ya sabe ~2 lo que", "ci siamo capiti", "on se comprend", "wir verstehen uns", "you know what i mean", "would make our ~1 whole ~1 day|week", "würde ~3 unseren|meinen ~1 tag|woche ~1 retten|versüßen|machen", "ferait ~2 notre|ma ~1 journée|semaine", "cambierebbe ~2 giornata|settimana", "farebbe ~2 giornata|settimana", "alegraría ~3 día|semana", "nos da de comer", "fa|fait|macht|makes|hace ~2 una|une|einen|a|un ~1 differenza|différence|unterschied|difference|diferencia ~1 enorme|énorme|riesigen|huge|enorme",
 		"tiny ~3 shop|business|team|company", "person|woman|man|run ~1 shop|business|team|operation", "got|get ~1 a ~1 mention", "survival", "counts for", "every single ~1 star|review",
 		"pyme", "nos da la vida", "cada valoración|opinión|reseña", "ogni recensione|valutazione", "seguir adelante", "grandes marcas", "big brands", "großen marken", "grandi marche", "grandes marques", "nos jugamos", "ya sabes lo que", "nos haría ilusión",

@@ -49,7 +49,7 @@ func (d *doc) checkReviewIncentives(rev map[int]bool) {
 	for _, h := range d.hitsOf(catIncentive) {
 		s := d.sentOf(h)
 		// "il rimborso non dipende dalla recensione" says there is no tie.
-		if !(rev[s] || d.tiedToReview(rev, s)) || d.negatedOutside(h) {
+		if !(rev[s] || d.tiedToReview(rev, s)) || d.negatedOutside(h) || d.ruleTalk(h) {
 			continue
 		}
 		d.addHit("REVIEW_INCENTIVE", Block, h, "")
@@ -110,7 +110,7 @@ func (d *doc) checkGating(rev map[int]bool) {
 	anyReview := len(rev) > 0
 	for _, h := range d.hitsOf(catGatingStrong) {
 		s := d.sentOf(h)
-		if anyReview || d.inSentence(catReviewWeak, s) || (d.inSentence(catIfUnhappy, s) && d.reviewVerbIn(s)) {
+		if anyReview || d.inSentence(catReviewWeak, s) || (d.inSentence(catIfUnhappy, s) && d.reviewVerbIn(s)) || d.speaksOfReviews(h) {
 			d.addHit("REVIEW_GATING", Risk, h, "")
 		}
 	}
@@ -205,7 +205,8 @@ func (d *doc) overlaps(h hit, cat category) bool {
 // speaksOfReviews reports whether the phrase itself names reviews ("every review counts").
 func (d *doc) speaksOfReviews(h hit) bool {
 	text := d.folded[d.toks[h.from].fs:d.toks[h.to-1].fe]
-	for _, w := range []string{"review", "bewertung", "rezension", "avis", "recension", "reseña", "feedback"} {
+	for _, w := range []string{"review", "bewertung", "rezension", "avis", "recension", "reseña", "feedback",
+		"valora", "puntua", "califica", "valuta", "noter", "étoile", "sterne", "stars", "stelle", "stellin", "estrell", "rating"} {
 		if strings.Contains(text, w) {
 			return true
 		}
@@ -371,4 +372,11 @@ func (d *doc) firstTokenOf(s int) int {
 		}
 	}
 	return -1
+}
+
+// ruleTalk reports a hit in the buyer's quoted question or in a sentence
+// that states Amazon's rule ("Amazon verbietet jede Gegenleistung für
+// Rezensionen, egal ob Geld, Gutschein oder Produkt"): nothing is offered.
+func (d *doc) ruleTalk(h hit) bool {
+	return d.hitFlags(h)&clReported != 0 || d.inSentence(catRuleTalk, d.sentOf(h))
 }
