@@ -31,6 +31,9 @@ type Client struct {
 	tokens     *tokenSource
 	buckets    map[string]*bucket // by operation name; fixed after New
 	loopbackOK bool
+	// hostRegion is the region Amazon's host serves; "" for a local server
+	// (the sandbox serves every marketplace from one address).
+	hostRegion Region
 }
 
 // New checks cfg and returns a Client. It refuses incomplete credentials and
@@ -83,6 +86,7 @@ func New(cfg Config) (*Client, error) {
 		redact:     newRedactor(cr.ClientSecret, cr.RefreshToken),
 		buckets:    map[string]*bucket{},
 		loopbackOK: cfg.AllowInsecureLoopback,
+		hostRegion: regionOfHost(base.Hostname()),
 	}
 	if c.timeScale == 0 {
 		c.timeScale = 1
@@ -194,7 +198,7 @@ func (c *Client) call(ctx context.Context, r apiRequest) (*apiResponse, error) {
 			if attempt < c.maxRetries {
 				continue
 			}
-		case resp.status == http.StatusForbidden && !retriedAuth && strings.Contains(strings.ToLower(apiErr.Message), "expired"):
+		case resp.status == http.StatusForbidden && !retriedAuth && staleToken(apiErr):
 			// Our clock thought the token valid; Amazon did not. Nothing was
 			// done, so fetch a fresh token and try once more.
 			retriedAuth = true
@@ -208,6 +212,14 @@ func (c *Client) call(ctx context.Context, r apiRequest) (*apiResponse, error) {
 		}
 		return nil, apiErr
 	}
+}
+
+// staleToken reports whether Amazon refused the access token itself
+// (expired, or revoked or malformed), which a fresh token may cure. Amazon
+// says so in details under a generic message.
+func staleToken(e *APIError) bool {
+	r := e.Reason()
+	return r == ReasonTokenExpired || r == ReasonAuthorizationDenied
 }
 
 // retryable wraps a failure after which the request may be sent again.

@@ -187,52 +187,170 @@ func (e *APIError) Error() string {
 // Throttled reports whether Amazon refused the call for exceeding its quota.
 func (e *APIError) Throttled() bool { return e.StatusCode == 429 }
 
-// Explain says in plain words what the error means for the seller.
-func (e *APIError) Explain(lang Lang) string {
+// Reason is what an error answer means for the seller, decided from its
+// status, code, message and details together.
+type Reason string
+
+// The reasons an error answer can have.
+const (
+	ReasonKindNotOffered      Reason = "kind-not-offered"
+	ReasonSolicitationTaken   Reason = "solicitation-not-available"
+	ReasonMissingAuth         Reason = "missing-authentication-token"
+	ReasonUploadLinkExpired   Reason = "upload-link-expired"
+	ReasonTokenExpired        Reason = "token-expired"
+	ReasonAuthorizationDenied Reason = "authorization-revoked"
+	ReasonWrongRegion         Reason = "wrong-region"
+	ReasonNoRole              Reason = "no-role"
+	ReasonBadDigest           Reason = "bad-digest"
+	ReasonThrottled           Reason = "throttled"
+	ReasonNotFound            Reason = "not-found"
+	ReasonForbidden           Reason = "forbidden"
+	ReasonTooLarge            Reason = "too-large"
+	ReasonMediaType           Reason = "media-type"
+	ReasonServer              Reason = "server"
+	ReasonOther               Reason = "other"
+)
+
+// Reason classifies the answer. The specific texts come first: Amazon puts
+// the same "Access to requested resource is denied." over an expired token,
+// a revoked authorization, a wrong region and a missing role, and only the
+// details or the code tell them apart.
+func (e *APIError) Reason() Reason {
 	msg := strings.ToLower(e.Message)
+	all := msg + "\n" + strings.ToLower(e.Details)
 	switch {
 	case strings.Contains(msg, "invalid amazonorderid and template combination"):
+		return ReasonKindNotOffered
+	case strings.Contains(msg, "solicitation is not available"):
+		return ReasonSolicitationTaken
+	case e.Code == "MissingAuthenticationToken" || strings.Contains(all, "missing authentication token"):
+		return ReasonMissingAuth
+	case strings.Contains(all, "request has expired"):
+		// The storage service's answer to a pre-signed URL used too late.
+		return ReasonUploadLinkExpired
+	case e.StatusCode == 403 && strings.Contains(all, "access token") && strings.Contains(all, "expired"):
+		return ReasonTokenExpired
+	case e.StatusCode == 403 && strings.Contains(all, "access token") &&
+		(strings.Contains(all, "revoked") || strings.Contains(all, "invalid") || strings.Contains(all, "malformed")):
+		return ReasonAuthorizationDenied
+	case strings.Contains(all, "not valid for region") || strings.Contains(all, "not valid for this region"):
+		return ReasonWrongRegion
+	case strings.Contains(msg, "access to requested resource is denied"):
+		return ReasonNoRole
+	case e.Code == "InvalidDigest" || e.Code == "BadDigest":
+		return ReasonBadDigest
+	case e.StatusCode == 429:
+		return ReasonThrottled
+	case e.StatusCode == 404:
+		return ReasonNotFound
+	case e.StatusCode == 403:
+		return ReasonForbidden
+	case e.StatusCode == 413:
+		return ReasonTooLarge
+	case e.StatusCode == 415:
+		return ReasonMediaType
+	case e.StatusCode >= 500:
+		return ReasonServer
+	}
+	return ReasonOther
+}
+
+// Explain says in plain words what the error means for the seller and what
+// to do next.
+func (e *APIError) Explain(lang Lang) string {
+	switch e.Reason() {
+	case ReasonKindNotOffered:
 		return lang.pick("Amazon does not offer this message type for this order right now. Which messages are possible depends on the order's status, how it is fulfilled and the messages already sent; choose one of the types Amazon lists for the order.",
 			"Amazon bietet diese Nachrichtenart für diese Bestellung gerade nicht an. Welche Nachrichten möglich sind, hängt vom Bestellstatus, vom Versand und von bereits gesendeten Nachrichten ab; wählen Sie eine der Arten, die Amazon für die Bestellung anzeigt.")
-	case strings.Contains(msg, "solicitation is not available"):
+	case ReasonSolicitationTaken:
 		return lang.pick("A review request is not possible for this order: one was already sent, or the order is outside the window (5 to 30 days after delivery, shipped orders only).",
 			"Für diese Bestellung ist keine Bewertungsanfrage möglich: Es wurde bereits eine gesendet, oder die Bestellung liegt außerhalb des Zeitfensters (5 bis 30 Tage nach Zustellung, nur versandte Bestellungen).")
-	case strings.Contains(msg, "access to requested resource is denied"):
-		return lang.pick("Amazon denied access: the app lacks the required role (for example Buyer Communication or Buyer Solicitation) or the seller's authorization. Check the app's roles in Seller Central and authorize it again.",
-			"Amazon hat den Zugriff verweigert: Der App fehlt die nötige Rolle (zum Beispiel Buyer Communication oder Buyer Solicitation) oder die Autorisierung des Verkäufers. Prüfen Sie die Rollen der App in Seller Central und autorisieren Sie sie erneut.")
-	case strings.Contains(msg, "expired") && e.StatusCode == 403:
-		return lang.pick("Amazon reported the access token as expired. Check that this computer's clock is correct, then try again.",
-			"Amazon meldet den Zugangsschlüssel als abgelaufen. Prüfen Sie, ob die Uhr dieses Computers stimmt, und versuchen Sie es erneut.")
-	case e.Code == "InvalidDigest" || e.Code == "BadDigest":
-		return lang.pick("The file's checksum did not match, so the upload was refused. Please try attaching the file again.",
-			"Die Prüfsumme der Datei stimmte nicht, der Upload wurde abgelehnt. Bitte den Anhang erneut hinzufügen.")
-	case strings.Contains(msg, "request has expired"):
+	case ReasonMissingAuth:
+		return lang.pick("Amazon did not recognise the request address. The seller's region may be set wrongly: choose the region of your Seller Central account in Settings.",
+			"Amazon hat die Anfrageadresse nicht erkannt. Möglicherweise ist die Region des Verkäufers falsch eingestellt: Wählen Sie in den Einstellungen die Region Ihres Seller-Central-Kontos.")
+	case ReasonUploadLinkExpired:
 		return lang.pick("The upload link from Amazon expired (it is valid for about 15 minutes). Please attach the file again.",
 			"Der Upload-Link von Amazon ist abgelaufen (er gilt etwa 15 Minuten). Bitte den Anhang erneut hinzufügen.")
-	case e.Code == "MissingAuthenticationToken" || strings.Contains(msg, "missing authentication token"):
-		return lang.pick("Amazon did not recognise the request address. The seller's region may be set wrongly.",
-			"Amazon hat die Anfrageadresse nicht erkannt. Möglicherweise ist die Region des Verkäufers falsch eingestellt.")
-	}
-	switch {
-	case e.StatusCode == 429:
+	case ReasonTokenExpired:
+		return lang.pick("Amazon reported Sellermail's access token as expired. Nothing is needed from you: Sellermail fetches a new one by itself, so just try again. If this repeats, check that this computer's clock is correct.",
+			"Amazon meldet Sellermails Zugangsschlüssel als abgelaufen. Sie müssen nichts tun: Sellermail holt selbst einen neuen, versuchen Sie es einfach erneut. Wenn es sich wiederholt, prüfen Sie, ob die Uhr dieses Computers stimmt.")
+	case ReasonAuthorizationDenied:
+		return lang.pick("Amazon no longer accepts Sellermail's authorization (it was revoked or is not valid). Log in again in Settings (or with 'sellermail login') to authorize Sellermail anew.",
+			"Amazon akzeptiert Sellermails Autorisierung nicht mehr (sie wurde widerrufen oder ist ungültig). Melden Sie sich in den Einstellungen (oder mit 'sellermail login') erneut an, um Sellermail neu zu autorisieren.")
+	case ReasonWrongRegion:
+		return lang.pick("The marketplace does not belong to the region Sellermail is set to. Choose the right region (Europe, North America or Far East) in Settings.",
+			"Der Marktplatz gehört nicht zu der Region, auf die Sellermail eingestellt ist. Wählen Sie in den Einstellungen die richtige Region (Europa, Nordamerika oder Fernost).")
+	case ReasonNoRole:
+		return lang.pick("Amazon denied access: the app lacks the required role (for example Buyer Communication or Buyer Solicitation) or the seller's authorization. Check the app's roles in Seller Central and authorize it again.",
+			"Amazon hat den Zugriff verweigert: Der App fehlt die nötige Rolle (zum Beispiel Buyer Communication oder Buyer Solicitation) oder die Autorisierung des Verkäufers. Prüfen Sie die Rollen der App in Seller Central und autorisieren Sie sie erneut.")
+	case ReasonBadDigest:
+		return lang.pick("The file's checksum did not match, so the upload was refused. Please try attaching the file again.",
+			"Die Prüfsumme der Datei stimmte nicht, der Upload wurde abgelehnt. Bitte den Anhang erneut hinzufügen.")
+	case ReasonThrottled:
 		return lang.pick("Amazon is limiting how often Sellermail may ask. Please wait a little and try again.",
 			"Amazon begrenzt, wie oft Sellermail anfragen darf. Bitte kurz warten und erneut versuchen.")
-	case e.StatusCode == 404:
-		return lang.pick("Amazon did not find this order in the selected marketplace.",
-			"Amazon hat diese Bestellung im gewählten Marktplatz nicht gefunden.")
-	case e.StatusCode == 403:
-		return lang.pick("Amazon refused the request as not permitted: "+e.Message,
-			"Amazon hat die Anfrage als nicht erlaubt abgelehnt: "+e.Message)
-	case e.StatusCode == 413:
+	case ReasonNotFound:
+		en, de := e.notFound()
+		return lang.pick(en, de)
+	case ReasonForbidden:
+		return lang.pick("Amazon refused the request as not permitted"+e.amazonSaid(),
+			"Amazon hat die Anfrage als nicht erlaubt abgelehnt"+e.amazonSaid())
+	case ReasonTooLarge:
 		return lang.pick("The request was too large for Amazon (for example a too large attachment).",
 			"Die Anfrage war für Amazon zu groß (zum Beispiel ein zu großer Anhang).")
-	case e.StatusCode == 415:
+	case ReasonMediaType:
 		return lang.pick("Amazon does not accept this file or content type.",
 			"Amazon akzeptiert diesen Datei- oder Inhaltstyp nicht.")
-	case e.StatusCode >= 500:
+	case ReasonServer:
 		return lang.pick("Amazon had a temporary problem. Please try again later.",
 			"Bei Amazon gab es ein vorübergehendes Problem. Bitte später erneut versuchen.")
 	}
-	return lang.pick("Amazon rejected the request: "+e.Message,
-		"Amazon hat die Anfrage abgelehnt: "+e.Message)
+	return lang.pick("Amazon rejected the request"+e.amazonSaid(), "Amazon hat die Anfrage abgelehnt"+e.amazonSaid())
+}
+
+// amazonSaid is ": message (details)" as Amazon wrote them, or "." when it
+// wrote nothing. Both were redacted and clipped when the answer was read.
+func (e *APIError) amazonSaid() string {
+	switch {
+	case e.Message != "" && e.Details != "":
+		return ": " + e.Message + " (" + e.Details + ")"
+	case e.Message != "":
+		return ": " + e.Message
+	case e.Details != "":
+		return ": " + e.Details
+	}
+	return "."
+}
+
+// notFound says what was not found, by operation.
+func (e *APIError) notFound() (en, de string) {
+	switch e.Operation {
+	case opGetOrder.name, opGetMessagingAction.name, opGetAttributes.name, opGetSolicitations.name, opCreateSolicitation.name:
+		return "Amazon did not find this order in the selected marketplace.",
+			"Amazon hat diese Bestellung im gewählten Marktplatz nicht gefunden."
+	case opParticipations.name:
+		return "Amazon did not find a seller account for these credentials. Check that you logged in with the seller's own authorization.",
+			"Amazon hat zu diesen Zugangsdaten kein Verkäuferkonto gefunden. Prüfen Sie, ob Sie sich mit der Autorisierung des Verkäufers angemeldet haben."
+	case opCreateUploadDest.name, "uploadFile":
+		return "Amazon did not find the upload destination for the attachment (it may have expired). Please attach the file again.",
+			"Amazon hat das Upload-Ziel des Anhangs nicht gefunden (es ist vielleicht abgelaufen). Bitte den Anhang erneut hinzufügen."
+	case opSearchOrders.name:
+		return "Amazon did not find the orders list for this marketplace. Check the marketplaces and the region in Settings.",
+			"Amazon hat die Bestellliste für diesen Marktplatz nicht gefunden. Prüfen Sie Marktplätze und Region in den Einstellungen."
+	}
+	if isMessageOperation(e.Operation) {
+		return "Amazon did not find this order in the selected marketplace.",
+			"Amazon hat diese Bestellung im gewählten Marktplatz nicht gefunden."
+	}
+	return "Amazon did not find what was asked for" + e.amazonSaid(), "Amazon hat das Angefragte nicht gefunden" + e.amazonSaid()
+}
+
+// isMessageOperation reports whether op sends one of the message kinds.
+func isMessageOperation(op string) bool {
+	for _, k := range messageKinds {
+		if k.op.name == op {
+			return true
+		}
+	}
+	return false
 }

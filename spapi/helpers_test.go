@@ -190,6 +190,9 @@ func modelsDir(t testing.TB) string {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(filepath.Dir(filepath.Dir(wd)), "shared", "spapi-models")
+	if env := os.Getenv("SELLERMAIL_SPAPI_MODELS"); env != "" {
+		dir = env
+	}
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("Amazon models not found at %s", dir)
 	}

@@ -155,7 +155,7 @@ const refreshMargin = 60 * time.Second
 // get returns a valid access token, fetching one if needed.
 func (ts *tokenSource) get(ctx context.Context) (string, error) {
 	ts.mu.Lock()
-	if ts.token != "" && ts.c.clock.now().Before(ts.validTil) {
+	if ts.token != "" && ts.wallNow().Before(ts.validTil) {
 		t := ts.token
 		ts.mu.Unlock()
 		return t, nil
@@ -186,6 +186,12 @@ func (ts *tokenSource) invalidate(token string) {
 	ts.mu.Unlock()
 }
 
+// wallNow is the current wall-clock time without Go's monotonic reading.
+// Amazon's expiry is wall-clock time, and the monotonic clock stands still
+// while some laptops sleep: compared on it, a token would look valid for
+// hours after a wake.
+func (ts *tokenSource) wallNow() time.Time { return ts.c.clock.now().Round(0) }
+
 func (ts *tokenSource) run(ctx context.Context, r *refresh) {
 	ctx, cancel := context.WithTimeout(ctx, defaultTimeout)
 	defer cancel()
@@ -196,7 +202,7 @@ func (ts *tokenSource) run(ctx context.Context, r *refresh) {
 		life := time.Duration(tok.ExpiresIn) * time.Second
 		margin := min(refreshMargin, life/2)
 		ts.token = tok.AccessToken
-		ts.validTil = ts.c.clock.now().Add(ts.c.scaled(life - margin))
+		ts.validTil = ts.wallNow().Add(ts.c.scaled(life - margin))
 		r.token = tok.AccessToken
 	}
 	r.err = err

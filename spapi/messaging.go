@@ -158,7 +158,7 @@ func (c *Client) SendMessage(ctx context.Context, orderID, marketplaceID string,
 	if err := checkOrderID(orderID); err != nil {
 		return SendResult{}, err
 	}
-	if err := checkMarketplace(marketplaceID); err != nil {
+	if err := c.checkMarketplace(marketplaceID); err != nil {
 		return SendResult{}, err
 	}
 	if err := ValidateMessage(m); err != nil {
@@ -242,7 +242,7 @@ func (c *Client) actions(ctx context.Context, op operation, prefix, orderID, mar
 	if err := checkOrderID(orderID); err != nil {
 		return nil, err
 	}
-	if err := checkMarketplace(marketplaceID); err != nil {
+	if err := c.checkMarketplace(marketplaceID); err != nil {
 		return nil, err
 	}
 	resp, err := c.call(ctx, apiRequest{
@@ -358,7 +358,7 @@ func (c *Client) BuyerAttributes(ctx context.Context, orderID, marketplaceID str
 	if err := checkOrderID(orderID); err != nil {
 		return nil, err
 	}
-	if err := checkMarketplace(marketplaceID); err != nil {
+	if err := c.checkMarketplace(marketplaceID); err != nil {
 		return nil, err
 	}
 	resp, err := c.call(ctx, apiRequest{

@@ -181,6 +181,9 @@ func (c *Client) SearchOrders(ctx context.Context, q SearchOrdersQuery) (*Orders
 	if err := q.validate(time.Now()); err != nil {
 		return nil, err
 	}
+	if err := c.checkRegion(q.MarketplaceIDs...); err != nil {
+		return nil, err
+	}
 	resp, err := c.call(ctx, apiRequest{op: opSearchOrders, method: http.MethodGet, path: "/orders/2026-01-01/orders", query: q.values()})
 	if err != nil {
 		return nil, err

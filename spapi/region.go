@@ -60,3 +60,26 @@ func isAmazonAPIHost(host string) bool {
 	}
 	return false
 }
+
+// regionOfHost is the region an SP-API host serves, "" for any other host.
+func regionOfHost(host string) Region {
+	for _, r := range Regions {
+		if host == productionHosts[r] || host == sandboxHosts[r] {
+			return r
+		}
+	}
+	return ""
+}
+
+// names are the region's English and German names.
+func (r Region) names() (en, de string) {
+	switch r {
+	case RegionNA:
+		return "North America", "Nordamerika"
+	case RegionEU:
+		return "Europe", "Europa"
+	case RegionFE:
+		return "Far East", "Fernost"
+	}
+	return string(r), string(r)
+}

@@ -24,7 +24,7 @@ func (c *Client) RequestReview(ctx context.Context, orderID, marketplaceID strin
 	if err := checkOrderID(orderID); err != nil {
 		return SendResult{}, err
 	}
-	if err := checkMarketplace(marketplaceID); err != nil {
+	if err := c.checkMarketplace(marketplaceID); err != nil {
 		return SendResult{}, err
 	}
 	resp, err := c.call(ctx, apiRequest{

@@ -41,7 +41,7 @@ func (c *Client) CreateUploadDestination(ctx context.Context, resource, marketpl
 	if err != nil {
 		return nil, err
 	}
-	if err := checkMarketplace(marketplaceID); err != nil {
+	if err := c.checkMarketplace(marketplaceID); err != nil {
 		return nil, err
 	}
 	if sum, err := base64.StdEncoding.DecodeString(contentMD5); err != nil || len(sum) != md5.Size {

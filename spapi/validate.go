@@ -92,3 +92,32 @@ func checkAttachments(atts []Attachment, min int) error {
 	}
 	return nil
 }
+
+// checkRegion refuses a known marketplace of another region than the one
+// Amazon's host serves: Amazon would answer "not valid for region" after
+// spending a request of the operation's budget.
+func (c *Client) checkRegion(ids ...string) error {
+	if c.hostRegion == "" {
+		return nil
+	}
+	for _, id := range ids {
+		m, ok := MarketplaceByID(id)
+		if !ok || m.Region == c.hostRegion {
+			continue
+		}
+		en, de := m.Region.names()
+		ownEN, ownDE := c.hostRegion.names()
+		return newValidation("marketplaceID",
+			fmt.Sprintf("%s (%s) belongs to the region %s, but Sellermail is set to %s; choose the right region in Settings", m.Country, id, en, ownEN),
+			fmt.Sprintf("%s (%s) gehört zur Region %s, Sellermail ist aber auf %s eingestellt; wählen Sie in den Einstellungen die richtige Region", m.Country, id, de, ownDE))
+	}
+	return nil
+}
+
+// checkMarketplace is the messaging rule and the region check together.
+func (c *Client) checkMarketplace(id string) error {
+	if err := checkMarketplace(id); err != nil {
+		return err
+	}
+	return c.checkRegion(id)
+}
