@@ -281,6 +281,9 @@ func (ps *phraseSet) find(toks []token, folded string, hits []hit) []hit {
 
 func (ps *phraseSet) try(id int32, toks []token, folded string, i int, hits []hit) []hit {
 	p := &ps.phrases[id]
+	if !p.mayContinue(toks, folded, i+1) {
+		return hits
+	}
 	if end, ok := matchElems(p.elems, toks, folded, i, toks[i].sent); ok {
 		hits = append(hits, hit{cat: p.cat, from: i, to: end})
 	}

@@ -1,6 +1,10 @@
 package policy
 
-import "strings"
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
 
 // reviewSentences marks the sentences that speak of a product review or
 // seller feedback: an unambiguous review word, or an ambiguous one ("avis",
@@ -336,12 +340,14 @@ func (d *doc) opensWithYes(s int) bool {
 	if k < 0 {
 		return false
 	}
-	w := d.word(k)
-	for n := 1; n <= 4 && k+n <= len(d.toks) && d.toks[k+n-1].sent == s; n++ {
-		if n > 1 {
-			w += " " + d.word(k+n-1)
+	var buf [64]byte
+	b := buf[:0]
+	for n := 0; n < 4 && k+n < len(d.toks) && d.toks[k+n].sent == s; n++ {
+		if n > 0 {
+			b = append(b, ' ')
 		}
-		if yesOpeners[w] {
+		b = append(b, d.word(k+n)...)
+		if yesOpeners[string(b)] { // no allocation: a map index by converted bytes
 			return true
 		}
 	}
@@ -361,15 +367,12 @@ func (d *doc) satisfactionAsked(s int) bool {
 	return false
 }
 
-// firstTokenOf returns the first token of sentence s, or -1.
+// firstTokenOf returns the first token of sentence s, or -1. Sentence
+// numbers never decrease along the tokens, so a binary search finds it.
 func (d *doc) firstTokenOf(s int) int {
-	for k := range d.toks {
-		if d.toks[k].sent == s {
-			return k
-		}
-		if d.toks[k].sent > s {
-			break
-		}
+	k, _ := slices.BinarySearchFunc(d.toks, s, func(t token, s int) int { return cmp.Compare(t.sent, s) })
+	if k < len(d.toks) && d.toks[k].sent == s {
+		return k
 	}
 	return -1
 }
