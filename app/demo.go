@@ -28,6 +28,9 @@ func (s *Service) openDemo(ctx context.Context) error {
 		return fmt.Errorf("app: starting the demo marketplace: %w", err)
 	}
 	s.demo = srv
+	if err := s.startDemoMail(); err != nil {
+		return err
+	}
 	st, err := openStore(ctx, filepath.Join(s.opts.DataDir, DemoDir))
 	if err != nil {
 		return err

@@ -90,6 +90,9 @@ func ErrorText(err error) i18n.Text {
 		resp  *spapi.ResponseError
 		valid *spapi.ValidationError
 	)
+	if t, ok := mailErrorText(err); ok {
+		return t
+	}
 	switch {
 	case err == nil:
 		return i18n.Text{}

@@ -42,6 +42,9 @@ type SendRequest struct {
 	// DryRun runs every check, reads the attachments and stops before the
 	// outbox: nothing is stored, uploaded or sent.
 	DryRun bool
+	// ReplyTo is the inbox message a reply answers (Kind reply): it goes
+	// by mail to the buyer's alias instead of through the API.
+	ReplyTo int64
 }
 
 // SendResult is what became of a message.
@@ -66,6 +69,9 @@ type SendResult struct {
 // stored or sent. The error is nil only when Amazon accepted the message
 // (or, with DryRun, would be asked to).
 func (s *Service) Send(ctx context.Context, req SendRequest, lang i18n.Lang) (SendResult, error) {
+	if req.ReplyTo != 0 {
+		return s.sendReply(ctx, req, lang)
+	}
 	d, err := s.OrderDetail(ctx, req.OrderID)
 	if err != nil {
 		return SendResult{Explanation: ErrorText(err)}, err
@@ -127,6 +133,9 @@ func (s *Service) checkKind(d *OrderDetail, k policy.Kind) error {
 // deliver uploads the attachments and sends a queued message, recording
 // every step before the next one starts.
 func (s *Service) deliver(ctx context.Context, m store.Message, files []attachment, res SendResult) (SendResult, error) {
+	if m.Kind == string(policy.KindReply) {
+		return s.deliverMail(ctx, m, files, res)
+	}
 	// Once Amazon may have the message its outcome must be recorded even if
 	// the caller gives up, so the marks after the call ignore cancellation.
 	keep := context.WithoutCancel(ctx)

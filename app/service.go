@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"sellermail/app/i18n"
+	"sellermail/app/mailserver"
 	"sellermail/app/secrets"
 	"sellermail/app/store"
 	"sellermail/policy"
@@ -87,12 +88,15 @@ type Service struct {
 	profile string
 	now     func() time.Time
 
-	store   *store.Store
-	client  *spapi.Client
-	demo    *sandbox.Server // nil outside demo mode
-	checker *policy.Checker
-	keyring *secrets.Store
-	region  spapi.Region
+	store  *store.Store
+	client *spapi.Client
+	demo   *sandbox.Server // nil outside demo mode
+	// demoMail is the demo's mailbox (nil outside demo mode).
+	demoMail       *mailserver.Server
+	demoMailSeeded bool // guarded by mu
+	checker        *policy.Checker
+	keyring        *secrets.Store
+	region         spapi.Region
 
 	// pageSize is searchOrders' maxResultsPerPage (tests make it small).
 	pageSize int
@@ -249,6 +253,9 @@ func (s *Service) Close() error {
 	var errs []error
 	if s.demo != nil {
 		errs = append(errs, s.demo.Close())
+	}
+	if s.demoMail != nil {
+		errs = append(errs, s.demoMail.Close())
 	}
 	if s.store != nil {
 		errs = append(errs, s.store.Close())

@@ -259,3 +259,30 @@ func attachmentNames(as []Attachment) string {
 	}
 	return b.String()
 }
+
+// Candidate says from a mail's header alone whether it may be a relay
+// mail, so the seller's other mail is never fetched whole. It errs on the
+// side of yes; Parse decides.
+func Candidate(header []byte) bool {
+	e, _ := message.Read(bytes.NewReader(append(append([]byte(nil), header...), "\r\n\r\n"...)))
+	if e == nil {
+		return false
+	}
+	h := mail.Header{Header: e.Header}
+	if h.Get("X-Space-Notification-Type") != "" {
+		return true
+	}
+	if t, _, _ := h.ContentType(); t == "multipart/report" {
+		return true
+	}
+	for _, f := range []string{"From", "Reply-To", "Sender"} {
+		l, _ := h.AddressList(f)
+		for _, a := range l {
+			d := domainOf(a.Address)
+			if _, ok := RelayTLD(d); ok || amazonSender(a.Address) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -253,3 +253,19 @@ func TestRelayTLD(t *testing.T) {
 		}
 	}
 }
+
+func TestCandidateLooksAtTheHeaderOnly(t *testing.T) {
+	for h, want := range map[string]bool{
+		"From: Jana <abc@marketplace.amazon.de>\r\nSubject: x":                                                   true,
+		"From: x@example.org\r\nReply-To: abc+1@marketplace.amazon.fr":                                           true,
+		"From: \"Amazon.it\" <auto-communication@amazon.com>":                                                    true,
+		"From: mailer-daemon@gmx.net\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=x": true,
+		"From: Oma <oma@example.org>\r\nSubject: Weihnachten":                                                    false,
+		"From: Amazon.de <auto-confirm@amazon.de>":                                                               false,
+		"From: abc@marketplace.amazon.de.evil.example":                                                           false,
+	} {
+		if got := Candidate([]byte(h)); got != want {
+			t.Errorf("Candidate(%q) = %v, want %v", h, got, want)
+		}
+	}
+}
