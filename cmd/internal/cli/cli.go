@@ -127,6 +127,7 @@ func commands() []command {
 		{"actions", "show what Amazon allows for one order now", bind(parseActions, runActions)},
 		{"send", "check a message and send it to an order's buyer", bind(parseSend, runSend)},
 		{"request-review", "ask Amazon to request a review, for one order or all eligible", bind(parseRequestReview, runRequestReview)},
+		{"mail", "set up the mailbox, fetch buyers' messages, list them, reply by mail", bind(parseMail, runMail)},
 		{"history", "list, search or export the messages sent, or the review requests (--reviews)", bind(parseHistory, runHistory)},
 		{"lint", "check message texts against Amazon's messaging rules", bind(parseLint, runLint)},
 		{"templates", "list the message templates, or show one rendered", runTemplates},
