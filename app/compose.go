@@ -25,16 +25,8 @@ func (s *Service) policyMessage(text string, kind policy.Kind, d *OrderDetail) p
 	}
 	m.BuyerLocale = d.BuyerLocale
 	m.Marketplace = d.Order.MarketplaceID
-	f := &policy.OrderFacts{OrderID: d.Order.OrderID, EarliestDelivery: d.Order.EarliestDelivery, LatestDelivery: d.Order.LatestDelivery}
-	for _, msg := range d.Messages {
-		if msg.Status == store.StatusSent || msg.Status == store.StatusUnknown || msg.Status == store.StatusSending {
-			at := msg.SentAt
-			if at.IsZero() {
-				at = msg.CreatedAt
-			}
-			f.Earlier = append(f.Earlier, policy.SentMessage{Kind: policy.Kind(msg.Kind), Text: msg.Text, At: at})
-		}
-	}
+	f := &policy.OrderFacts{OrderID: d.Order.OrderID, EarliestDelivery: d.Order.EarliestDelivery,
+		LatestDelivery: d.Order.LatestDelivery, Earlier: d.Earlier()}
 	m.Order = f
 	return m
 }
@@ -56,4 +48,33 @@ func (s *Service) LoadDraft(ctx context.Context, orderID string, kind policy.Kin
 // DeleteDraft discards the draft for an order and kind.
 func (s *Service) DeleteDraft(ctx context.Context, orderID string, kind policy.Kind) error {
 	return s.store.DeleteDraft(ctx, orderID, string(kind))
+}
+
+// Earlier is what the checks count as already sent for the order: messages
+// sent, being sent and of unknown outcome alike, since the buyer may have any
+// of them. The live check in the window and the check at send time both use
+// it, so they never disagree about a duplicate.
+func (d *OrderDetail) Earlier() []policy.SentMessage {
+	var out []policy.SentMessage
+	for _, msg := range d.Messages {
+		if e, ok := earlierMessage(msg); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// earlierMessage is msg as an earlier message; ok is false when the buyer
+// cannot have it (queued, failed).
+func earlierMessage(msg store.Message) (e policy.SentMessage, ok bool) {
+	switch msg.Status {
+	case store.StatusSent, store.StatusUnknown, store.StatusSending:
+	default:
+		return policy.SentMessage{}, false
+	}
+	at := msg.SentAt
+	if at.IsZero() {
+		at = msg.CreatedAt
+	}
+	return policy.SentMessage{Kind: policy.Kind(msg.Kind), Text: msg.Text, At: at}, true
 }

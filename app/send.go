@@ -59,6 +59,9 @@ type SendResult struct {
 	Check policy.Result
 	// Explanation says what happened when it was not sent; render it with Render.
 	Explanation i18n.Text
+	// Earlier is the message as the next check counts it (see
+	// OrderDetail.Earlier); nil when the buyer cannot have it.
+	Earlier *policy.SentMessage
 }
 
 // Send checks and sends a message through the outbox: the message is
@@ -110,7 +113,12 @@ func (s *Service) Send(ctx context.Context, req SendRequest, lang i18n.Lang) (Se
 	}
 	m.ID = id
 	res.ID = id
-	return s.deliver(ctx, m, files, res)
+	res, err = s.deliver(ctx, m, files, res)
+	m.Status, m.CreatedAt = res.Status, s.now()
+	if e, ok := earlierMessage(m); ok {
+		res.Earlier = &e
+	}
+	return res, err
 }
 
 // checkKind refuses kinds that cannot be sent for the order now.

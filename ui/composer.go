@@ -79,6 +79,9 @@ type Composer struct {
 	outcome  ResultKind
 	detail   string
 	sending  bool // a confirmed message is on its way; ShowResult ends it
+	// lastSent is the text handed to OnSend; sentText is it once the buyer
+	// may have it, so the same text is not offered again.
+	lastSent, sentText string
 	confirm  *dialog.ConfirmDialog
 	// dialogs is the window's dialog stack, when the composer sits in the
 	// main window: its other dialogs go there, so Escape closes them.
@@ -100,6 +103,7 @@ type Composer struct {
 	resultIcon     *widget.Icon
 	resultText     *widget.Label
 	resultBox      *fyne.Container
+	newButton      *widget.Button
 	actionHint     *widget.Label
 	copyButton     *widget.Button
 	sendButton     *widget.Button
@@ -150,7 +154,9 @@ func (c *Composer) buildUI() {
 	c.findings = newFindingsPanel(c.onFindingTapped)
 	c.resultIcon = &widget.Icon{}
 	c.resultText = &widget.Label{Wrapping: fyne.TextWrapWord}
-	c.resultBox = container.NewBorder(nil, nil, c.resultIcon, nil, c.resultText)
+	c.newButton = &widget.Button{Icon: theme.DocumentCreateIcon(), OnTapped: c.onNewMessage}
+	c.newButton.Hide()
+	c.resultBox = container.NewBorder(nil, nil, c.resultIcon, container.NewVBox(c.newButton), c.resultText)
 	c.resultBox.Hide()
 	c.actionHint = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	c.copyButton = &widget.Button{Icon: theme.ContentCopyIcon(), OnTapped: c.onCopyTapped}
@@ -203,6 +209,7 @@ func (c *Composer) SetContext(ctx ComposeContext) {
 	c.templateSelect.Selected = ""
 	c.outcome = ResultNone
 	c.resultBox.Hide()
+	c.sentText = ""
 	c.sending = false
 	c.labelSend()
 	c.files = nil
@@ -304,6 +311,7 @@ func (c *Composer) relabel() {
 	c.kindLabel.SetText(tr("composer.kind.label"))
 	c.templateLabel.SetText(tr("composer.template.label"))
 	c.copyButton.SetText(tr("composer.copy"))
+	c.newButton.SetText(tr("composer.newmessage"))
 	c.labelSend()
 	c.attachButton.SetText(tr("composer.attach"))
 	c.applyKind()
@@ -430,11 +438,14 @@ func (c *Composer) updateActions(text string) {
 		return
 	}
 	ready := c.ready(text)
-	setEnabled(c.sendButton, ready && !c.sending)
+	again := c.sentAgain(text)
+	setEnabled(c.sendButton, ready && !c.sending && !again)
 	setEnabled(c.copyButton, ready)
 	hint := ""
 	switch {
 	case c.kind == "" || strings.TrimSpace(text) == "":
+	case again:
+		hint = tr("composer.alreadysent")
 	case c.res.Blocked():
 		hint = tr("composer.blocked")
 	case c.res.Limit > 0 && c.res.Chars > c.res.Limit:

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -36,6 +38,10 @@ const (
 // started, so Send works again.
 func (c *Composer) ShowResult(kind ResultKind, detail string) {
 	c.outcome, c.detail = kind, detail
+	switch kind {
+	case ResultSent, ResultSentUnrecorded, ResultUnknown:
+		c.sentText = c.lastSent
+	}
 	c.showOutcome()
 	if c.sending {
 		c.setSending(false)
@@ -87,6 +93,7 @@ func (c *Composer) showOutcome() {
 	if c.detail != "" {
 		text += "\n" + c.detail
 	}
+	c.newButton.Hidden = c.sentText == ""
 	c.resultIcon.SetResource(icon)
 	c.resultText.Importance = imp
 	c.resultText.SetText(text)
@@ -115,7 +122,7 @@ func (c *Composer) onPrimaryAction() {
 // will go out and the files that go with it.
 func (c *Composer) onSendTapped() {
 	text := c.Text()
-	if c.sending || c.confirm != nil || c.kind == policy.KindReply || !c.ready(text) || c.cfg.Window == nil {
+	if c.sending || c.confirm != nil || c.kind == policy.KindReply || !c.ready(text) || c.sentAgain(text) || c.cfg.Window == nil {
 		return
 	}
 	kind, files := c.kind, c.Attachments()
@@ -181,6 +188,7 @@ func (c *Composer) send(kind policy.Kind, text string, files []string) {
 	}
 	c.outcome, c.detail = ResultNone, ""
 	c.resultBox.Hide()
+	c.lastSent = text
 	c.setSending(true)
 	c.OnSend(kind, text, files, res)
 }
@@ -196,5 +204,37 @@ func (c *Composer) onCopyTapped() {
 	c.ShowResult(ResultCopied, "")
 	if c.OnOpenSellerCentral != nil {
 		c.OnOpenSellerCentral(c.ctx.OrderID)
+	}
+}
+
+// sentAgain reports whether text is the message just sent (spacing and case
+// aside), which Send does not offer again.
+func (c *Composer) sentAgain(text string) bool {
+	return c.sentText != "" && strings.TrimSpace(text) != "" &&
+		strings.EqualFold(strings.Join(strings.Fields(text), " "), strings.Join(strings.Fields(c.sentText), " "))
+}
+
+// AddEarlier counts a message the buyer may now have, so the live check
+// reports the same text again as a duplicate without reloading the order.
+func (c *Composer) AddEarlier(e policy.SentMessage) {
+	c.ctx.Earlier = append(c.ctx.Earlier, e)
+	c.facts.Earlier = c.ctx.Earlier
+	c.check()
+}
+
+// onNewMessage is the deliberate step after a send: it empties the editor,
+// the files and the template for the next message to the same order.
+func (c *Composer) onNewMessage() {
+	c.sentText, c.lastSent = "", ""
+	c.outcome, c.detail = ResultNone, ""
+	c.resultBox.Hide()
+	c.lastFill = ""
+	c.templateSelect.ClearSelected()
+	c.SetAttachments(nil)
+	c.entry.SetText("")
+	c.check()
+	c.edited()
+	if c.cfg.Window != nil {
+		c.cfg.Window.Canvas().Focus(c.entry)
 	}
 }

@@ -152,13 +152,7 @@ func (ws *workspace) onDetailLoaded(d *app.OrderDetail) {
 	kind, text, files := ws.composer.Kind(), ws.composer.Text(), ws.composer.Attachments()
 	offered := make([]policy.Kind, 0, len(d.Offered))
 	offered = append(offered, d.Offered...)
-	earlier := make([]policy.SentMessage, 0, len(d.Messages))
-	for _, m := range d.Messages {
-		if m.Status != store.StatusSent {
-			continue
-		}
-		earlier = append(earlier, policy.SentMessage{Kind: policy.Kind(m.Kind), Text: m.Text, At: m.SentAt})
-	}
+	earlier := d.Earlier()
 	ws.restoring = true
 	ws.composer.SetContext(ComposeContext{OrderID: d.Order.OrderID, BuyerLocale: d.BuyerLocale,
 		Marketplace: d.Order.MarketplaceID, OfferedKinds: offered, Earlier: earlier,
@@ -269,6 +263,9 @@ func (ws *workspace) onSend(kind policy.Kind, text string, files []string, _ pol
 			delete(ws.inFlight, orderID)
 			if ws.order == nil || ws.order.OrderID != orderID {
 				return
+			}
+			if res.Earlier != nil {
+				ws.composer.AddEarlier(*res.Earlier)
 			}
 			// Amazon's acceptance decides, not the error: a message that
 			// went out but could not be recorded must not look failed, or
