@@ -82,7 +82,7 @@ type Composer struct {
 	// lastSent is the text handed to OnSend; sentText is it once the buyer
 	// may have it, so the same text is not offered again.
 	lastSent, sentText string
-	confirm  *dialog.ConfirmDialog
+	confirm            *dialog.ConfirmDialog
 	// dialogs is the window's dialog stack, when the composer sits in the
 	// main window: its other dialogs go there, so Escape closes them.
 	dialogs  *dialogStack

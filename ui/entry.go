@@ -25,10 +25,18 @@ func newComposerEntry(onChanged func(string), onSubmit func()) *composerEntry {
 	return e
 }
 
-// TypedShortcut handles Ctrl+Enter and passes every other shortcut on.
+// AcceptsTab is false: Tab moves on to the next control, as everywhere
+// else in the window, and Ctrl+Tab types a tab.
+func (e *composerEntry) AcceptsTab() bool { return false }
+
+// TypedShortcut handles Ctrl+Enter and Ctrl+Tab and passes every other shortcut on.
 func (e *composerEntry) TypedShortcut(s fyne.Shortcut) {
 	if isSendShortcut(s) {
 		e.onSubmit()
+		return
+	}
+	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.KeyName == fyne.KeyTab && cs.Modifier == fyne.KeyModifierControl {
+		e.TypedRune('\t')
 		return
 	}
 	e.Entry.TypedShortcut(s)

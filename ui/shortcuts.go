@@ -45,6 +45,20 @@ func installEscape(c fyne.Canvas, dismiss func() bool) {
 	})
 }
 
+// installEnter makes Enter confirm the dialog on top when no field in it
+// has the focus, as its default button would; confirm reports whether it did.
+func installEnter(c fyne.Canvas, confirm func() bool) {
+	previous := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && confirm() {
+			return
+		}
+		if previous != nil {
+			previous(ev)
+		}
+	})
+}
+
 // dialogStack holds the window's open dialogs, newest last, so Escape can
 // close the one on top. Dialogs are added by show and leave when closed.
 type dialogStack struct{ open []dialog.Dialog }

@@ -85,6 +85,7 @@ func run(a fyne.App, w fyne.Window, cfg Config, t *tasks) *Window {
 	m := &Window{app: a, win: w, cfg: cfg, tasks: t, work: t.sub()}
 	w.SetTitle("Sellermail")
 	installEscape(w.Canvas(), m.onEscape)
+	installEnter(w.Canvas(), m.onEnter)
 	m.open(cfg.ForceDemo || a.Preferences().Bool(PrefDemo))
 	return m
 }
@@ -283,6 +284,18 @@ func (m *Window) onEscape() bool {
 		}
 	}
 	return m.dialogs.dismissTop()
+}
+
+// onEnter confirms the composer's confirmation, the one dialog whose
+// default answer is safe to give with a key: the seller read the text in it.
+func (m *Window) onEnter() bool {
+	if m.main != nil {
+		if c := m.main.work.composer.confirm; c != nil {
+			c.Confirm()
+			return true
+		}
+	}
+	return false
 }
 
 // combine returns a function calling every non-nil fn.
