@@ -340,6 +340,9 @@ func TestCtrlEnterOpensConfirmationAndSends(t *testing.T) {
 		t.Error("the confirmation stays open after sending")
 	}
 	c.ShowResult(ResultSent, "") // the outcome ends the sending state
+	// The text just sent is not offered again; New message starts the next.
+	test.Tap(c.newButton)
+	c.SetText(delayNotice)
 
 	// Cancel sends nothing; the canvas shortcut works without focus too.
 	c.AddShortcuts(w.Canvas())
