@@ -3,7 +3,7 @@ GO      ?= go
 PKG     := ./...
 export LANG := en_US.UTF-8
 
-.PHONY: run build package test bench deps vet fuzz eval clean
+.PHONY: run build package release release-check test bench deps vet fuzz eval clean
 
 run: deps
 	$(GO) run ./cmd/sellermail
@@ -19,6 +19,18 @@ package:
 	$(GO) build -tags migrated_fynedo -trimpath -ldflags "-s -w" -o sellermail ./cmd/sellermail
 	cp FyneApp.toml FyneApp.toml.keep; $(FYNE) package --target $$($(GO) env GOOS) --executable sellermail; \
 	  rc=$$?; mv FyneApp.toml.keep FyneApp.toml; rm -f sellermail; exit $$rc
+
+# The downloads for sellers, into dist/: the Windows x86-64 zip (cross-compiled
+# with cgo through MinGW-w64), the Linux tarball and binary, SHA256SUMS.
+release: deps
+	@RELEASE=1 scripts/deps.sh
+	GO=$(GO) scripts/release.sh
+
+# A smoke test of the Windows build under Wine (command line and window);
+# kept out of 'make test'.
+release-check: deps
+	@RELEASE=1 scripts/deps.sh
+	scripts/release-check.sh
 
 deps:
 	@scripts/deps.sh
@@ -54,4 +66,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin Sellermail.tar.xz
+	rm -rf bin dist Sellermail.tar.xz

@@ -7,6 +7,8 @@
 set -eu
 
 pkgs="gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev xvfb xdotool imagemagick gnome-keyring dbus dbus-daemon"
+# 'make release' and 'make release-check' also need MinGW-w64, zip and Wine.
+[ "${RELEASE:-}" = 1 ] && pkgs="$pkgs gcc-mingw-w64-x86-64 zip unzip wine64"
 
 if ! command -v go >/dev/null 2>&1; then
 	echo "deps: Go 1.26 or newer is needed: https://go.dev/dl/" >&2

@@ -28,6 +28,7 @@ type settingsScreen struct {
 	accountHead, account, marketsHead, marketsText *widget.Label
 	langLabel, themeLabel, dataLabel, demoHead     *widget.Label
 	dataPath, demoText                             *widget.Label
+	aboutHead, about                               *widget.Label
 	connectButton, logoutButton                    *widget.Button
 	language                                       *LanguageSelect
 	themeSelect                                    *widget.Select
@@ -60,13 +61,15 @@ func (s *settingsScreen) buildUI() {
 	s.demoCheck = &widget.Check{Checked: s.svc.Mode() == app.ModeDemo}
 	s.demoCheck.OnChanged = s.onDemoChanged
 	s.dataPath.SetText(s.svc.DataPath())
+	s.aboutHead, s.about = bold(), &widget.Label{Selectable: true}
 	form := container.New(layout.NewFormLayout(),
 		s.accountHead, container.NewVBox(s.account, container.NewHBox(s.connectButton, s.logoutButton)),
 		s.marketsHead, s.marketsText,
 		s.demoHead, container.NewVBox(s.demoCheck, s.demoText),
 		s.langLabel, container.NewHBox(withMinWidth(200, s.language.Widget())),
 		s.themeLabel, container.NewHBox(withMinWidth(200, s.themeSelect)),
-		s.dataLabel, s.dataPath)
+		s.dataLabel, s.dataPath,
+		s.aboutHead, s.about)
 	s.root = newMaxWidth(860, container.NewVScroll(container.NewPadded(form)))
 }
 
@@ -90,6 +93,8 @@ func (s *settingsScreen) relabel() {
 	s.langLabel.SetText(tr("settings.language"))
 	s.themeLabel.SetText(tr("settings.theme"))
 	s.dataLabel.SetText(tr("settings.data"))
+	s.aboutHead.SetText(tr("settings.about"))
+	s.about.SetText(tr("settings.about.text", map[string]any{"Version": s.w.cfg.Version}))
 	store := s.store
 	if store == "" {
 		store = "–"

@@ -36,6 +36,8 @@ type Config struct {
 	// Language, when not LanguageSystem, is the window's language for this
 	// run whatever the preferences say (--ui-lang); the saved choice stays.
 	Language i18n.Lang
+	// Version is the version and commit the About line in Settings shows.
+	Version string
 }
 
 // Window is Sellermail's main window: the loading state, the welcome on

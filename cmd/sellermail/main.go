@@ -49,7 +49,7 @@ func openWindow(ctx context.Context, getenv func(string) string) cli.WindowFunc 
 		w := a.NewWindow("Sellermail")
 		w.Resize(fyne.NewSize(1200, 800))
 		w.SetMaster()
-		win := ui.Run(a, w, ui.Config{ForceDemo: g.Demo, Language: language, Open: func(ctx context.Context, demo bool) (*app.Service, error) {
+		win := ui.Run(a, w, ui.Config{ForceDemo: g.Demo, Language: language, Version: cli.VersionLine(), Open: func(ctx context.Context, demo bool) (*app.Service, error) {
 			opts, err := app.OptionsFromLookup(app.Options{DataDir: g.DataDir, Demo: demo, Version: cli.Version}, getenv)
 			if err != nil {
 				return nil, err

@@ -139,6 +139,9 @@ func commands() []command {
 // Version is set at build time with -ldflags "-X sellermail/cmd/internal/cli.Version=…".
 var Version = "0.1.0-dev"
 
+// Commit is the source revision of the build, set like Version; "" when unknown.
+var Commit = ""
+
 // Main runs the command line and returns the exit status. With no command it
 // opens the window through openWindow.
 func Main(ctx context.Context, args []string, stdio IO, openWindow WindowFunc) int {
@@ -167,6 +170,8 @@ func run(ctx context.Context, args []string, stdio IO, openWindow WindowFunc, op
 	case "help", "-h", "-help", "--help":
 		printUsage(e.Stdout)
 		return e.finish(nil)
+	case "-version", "--version":
+		return e.finish(runVersion(ctx, e, struct{}{}))
 	}
 	for _, c := range commands() {
 		if c.name == name {
@@ -289,7 +294,16 @@ func parseNone(name string) func(args []string) (struct{}, error) {
 	}
 }
 
+// VersionLine is the version with the commit, as --version and the About
+// line show it.
+func VersionLine() string {
+	if Commit == "" {
+		return Version
+	}
+	return Version + " (commit " + Commit + ")"
+}
+
 func runVersion(_ context.Context, e *env, _ struct{}) error {
-	fmt.Fprintf(e.Stdout, "sellermail %s\n", Version)
+	fmt.Fprintf(e.Stdout, "sellermail %s\n", VersionLine())
 	return nil
 }
