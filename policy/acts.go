@@ -62,6 +62,11 @@ func (d *doc) cancelAsked(h hit) Severity {
 	if requested && !label {
 		return Risk
 	}
+	// The button named and the buyer told to press it ("there's a 'Cancel
+	// items' button – just click it"): steering, whatever the buyer wished.
+	if label && d.pressAsked(s) {
+		return Risk
+	}
 	if d.m.Kind == KindReply {
 		return 0 // an answer to the buyer's own question about cancelling
 	}
@@ -78,6 +83,52 @@ func (d *doc) cancelAsked(h hit) Severity {
 		return Warn
 	}
 	return 0
+}
+
+// amountWords name a sum to be paid.
+var amountWords = map[string]bool{
+	"amount": true, "betrag": true, "summe": true, "montant": true, "somme": true, "importo": true, "importe": true,
+	"difference": true, "differenz": true, "différence": true, "differenza": true, "diferencia": true,
+}
+
+// amountIn reports a sum named in clause c: "send the amount via Venmo".
+func (d *doc) amountIn(c *clause) bool {
+	for k := c.from; k < c.to; k++ {
+		if amountWords[d.word(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// buyerSubjects open a clause whose subject is the buyer: "Sie können",
+// "you can", "vous pouvez", "puede enviarnos".
+var buyerSubjects = map[string]bool{
+	"you": true, "vous": true, "tu": true, "sie": true, "du": true, "lei": true, "usted": true, "ustedes": true,
+	"puede": true, "puedes": true, "può": true, "puoi": true, "pouvez": true, "peux": true, "können": true, "kannst": true,
+}
+
+// buyerSubject reports a clause that opens with the buyer as its subject.
+func (d *doc) buyerSubject(c *clause) bool {
+	return c.from < c.to && buyerSubjects[d.word(c.from)]
+}
+
+// pressWords are the verbs of pressing a button.
+var pressWords = map[string]bool{
+	"click": true, "hit": true, "press": true, "tap": true, "klicken": true, "klick": true, "anklicken": true,
+	"drücken": true, "tippen": true, "cliquez": true, "cliquer": true, "appuyez": true, "appuyer": true,
+	"premere": true, "prema": true, "premi": true, "cliccare": true, "clicchi": true, "clicca": true,
+	"pulse": true, "pulsa": true, "pulsar": true, "clic": true, "pinche": true,
+}
+
+// pressAsked reports a verb of pressing a button in sentence s.
+func (d *doc) pressAsked(s int) bool {
+	for k := range d.toks {
+		if d.toks[k].sent == s && pressWords[d.word(k)] {
+			return true
+		}
+	}
+	return false
 }
 
 // asksBuyer reports "wir bitten Sie", "we ask you", "nous vous demandons":
@@ -155,8 +206,8 @@ func (d *doc) checkSubstitutes() {
 }
 
 // checkSensitiveData reports SENSITIVE_DATA: bank details, card numbers,
-// passwords or ID documents asked for; payment outside Amazon is
-// OFF_AMAZON_CONTACT. "Sie
+// passwords or ID documents asked for, or a payment outside Amazon asked
+// of the buyer (which is also OFF_AMAZON_CONTACT). "Sie
 // müssen uns keine Bankdaten schicken" is negated; a phone number for the
 // carrier is not sensitive data at all.
 func (d *doc) checkSensitiveData() {
@@ -188,6 +239,11 @@ func (d *doc) checkSensitiveData() {
 		}
 		d.addHit("OFF_AMAZON_CONTACT", Risk, h, "payoff")
 		lastPay = d.sentOf(h)
+		// The buyer asked to pay that way is also asked for a payment off
+		// Amazon ("Sie können den Betrag per PayPal überweisen").
+		if c := d.clauseAt(h.from); !c.has(clWe) && (c.has(clYou|clRequest|clQuestion|clMust) || d.imperativeAt(c.from) || d.amountIn(c)) || d.buyerSubject(c) {
+			d.addHit("SENSITIVE_DATA", Risk, h, "payoff")
+		}
 	}
 }
 

@@ -61,6 +61,7 @@ var actsLexicon = map[category][]string{
 		"envíenos", "envíanos", "mándenos", "facilítenos", "indíquenos", "díganos", "proporcione", "necesitamos",
 	},
 	catPayOff: {
+		"venmo", "zelle", "cash app", "cashapp", "revolut", "satispay", "lydia", "twint", "paylib", "skrill", "western union", "moneygram", "postepay",
 		"überweise|überweisen ~6 privat", "privat ~3 überweisen|zahlen|bezahlen", "friends and family", "freunde und familie", "pagar ~4 bizum|transferencia", "por bizum", "un virement", "virement ~2 direct|bancaire", "fare un bonifico", "tramite bonifico",
 		"pay ~3 paypal|directly|cash|transfer|friends", "payment ~2 via|by|through ~1 paypal|transfer|bank",
 		"paypal ~2 friends", "send ~3 money", "transfer ~2 amount|money|sum", "bank transfer", "wire transfer",

@@ -118,6 +118,7 @@ var reviewLexicon = map[category][]string{
 		"amazon ~3 verbietet|untersagt|prohibits|forbids|interdit|vieta|prohíbe|prohibe", "amazon ~2 erlaubt ~3 nicht|keine", "not allowed", "nicht erlaubt", "nicht gestattet", "dürfen ~4 nicht ~2 anbieten|geben|versprechen", "doesn t|does not|don t|do not ~1 allow|permit", "can t|cannot ~1 offer", "not permitted", "verboten", "n ~1 autorise pas", "pas autorisé", "interdit", "non ~1 è ~1 consentito|permesso", "non consente", "vietato", "no ~1 está ~1 permitido", "no permite", "prohibido", "no podemos ofrecer", "non possiamo offrire", "ne pouvons pas offrir|proposer",
 	},
 	catInReturn: {
+		"als kleine gegenleistung", "kleine gegenleistung", "as a thank you for", "in cambio di", "a cambio de",
 		"im gegenzug", "als gegenleistung", "in exchange", "in return", "en échange", "en contrepartie",
 		"in cambio", "a cambio",
 	},
@@ -169,6 +170,7 @@ var reviewLexicon = map[category][]string{
 		"avant de ~5 publiquement", "prima di ~5 pubblicamente", "antes de ~5 públicamente",
 	},
 	catGatingStrong: {
+		"easier|quicker|faster|simpler ~6 than ~5 review|reviews|feedback|rating", "einfacher|schneller ~5 als ~5 bewertung*|*rezension|feedback", "plus ~1 simple|rapide ~6 avis|commentaire|évaluation", "più ~1 semplice|veloce|rapido ~6 recensione|valutazione|feedback", "más ~1 fácil|rápido|sencillo ~6 reseña|opinión|valoración",
 		"antes de ~2 valorar|puntuar|puntuarnos|calificar|calificarnos|opinar", "avant de ~2 noter|évaluer|commenter", "prima di ~2 valutare|recensire|votare|valutarci", "before ~2 rating|reviewing|reviews", "bevor sie ~4 irgendwo|öffentlich", "öffentlich ~2 meckern|beschweren|schimpfen", "in public", "moaning|complaining|ranting ~3 public|publicly|online", "non ~1 lasci ~3 giudizio|recensione|voto", "giudizio negativo", "valoración negativa", "avis négatif ~2 avant", "erst ~2 uns ~2 anschreiben|schreiben|melden",
 		"first ~1 instead of ~1 posting|reviewing|writing|leaving|complaining", "instead of posting ~2 about", "statt|anstatt ~3 öffentlich|zu posten|zu bewerten", "au lieu de ~1 publier|poster|noter", "invece di ~1 pubblicare|scrivere ~2 recensione", "en lugar de|en vez de ~1 publicar|escribir ~2 reseña|opinión", "non ~4 recensione ~4 contattarci|contattateci|contatti|scriverci", "nicht ~4 bewertung*|*rezension ~4 sondern ~4 uns|melden|kontakt*", "not ~4 review|reviews ~4 but ~4 us|contact", "pas ~4 avis ~4 mais ~4 nous|contact*", "no ~4 reseña|opinión ~4 sino ~4 contáct*|escríb*",
 		"no|nicht|don|ne|non ~3 leave|deje|dejes|laissez|lasci|lasciate|hinterlassen|schreiben ~3 negativ*|negative|schlechte*|mauvais*|cattiv*|mala|malas", "escríbanos|escríbenos|contáctenos|contáctanos ~2 primero|antes", "scriveteci|ci scriva|ci contatti ~2 prima", "écrivez-nous ~2 avant", "contactez-nous ~2 avant", "schreiben sie uns ~2 zuerst|vorher",
@@ -208,7 +210,13 @@ var reviewLexicon = map[category][]string{
 		"@fb ~1 can|could|may|might ~1 be ~1 changed|updated|removed|edited|deleted|revised",
 		"@fb ~6 @chg_de", "@chg_de ~3 @fb", "@chg_rom ~3 @fb",
 	},
+	catInnuendo: {
+		"wissen ~1 sie ~4 was uns ~3 helfen|freuen|retten", "weißt ~1 du ~4 was uns ~3 helfen|freuen|retten", "wissen ~1 sie ~1 sicher|bestimmt|ja ~2 was uns", "weißt ~1 du ~1 sicher|bestimmt|ja ~2 was uns",
+		"you know ~2 what ~3 would|could ~3 help|brighten|make|mean", "savez|sais ~3 ce ~1 qui ~3 nous",
+		"sa|sai ~3 cosa ~3 ci ~2 farebbe|aiuterebbe|renderebbe", "sabe|sabes ~2 qué|lo ~2 nos ~2 ayudaría|haría|alegraría",
+	},
 	catPersuasion: {
+		"recensioni|recensione ~5 vitali|vitale|fondamentali|essenziali", "rischiamo di chiudere", "reviews|review ~4 lifeline|vital", "bewertungen|rezensionen ~4 überlebenswichtig|existenziell|lebenswichtig", "avis ~4 vitaux|vital|essentiels", "reseñas|opiniones|valoraciones ~4 vitales|vital|esenciales",
 		"tienda pequeña", "petite étoile", "chaque ~1 petite ~1 étoile", "depende ~4 siga ~1 abierto|abierta", "garder ~2 boutique ouverte", "stay open", "keep ~2 doors|shop ~1 open", "geöffnet bleiben", "kleine* ~1 antiquariat|buchladen|werkstatt|manufaktur|laden", "tiny ~1 bookshop|workshop", "really ~1 stings|hurts", "tut ~3 weh", "piccolo|piccoli ~1 come noi", "chi è piccolo", "save ~2 our|my ~1 month|week|year", "monat retten", "sauver ~2 mois", "salvare ~2 mese", "salvar ~2 mes", "on dit ça", "cruzamos los dedos", "fingers crossed", "daumen drücken", "incrociamo le dita", "croisons les doigts", "pesa muchísimo", "pesano ~3 stelline",
 		"shop|business|store|seller ~1 as small as", "so ~1 kleinen|kleiner ~1 laden|shop|betrieb|händler", "kleinstbetrieb*", "kleinbetrieb*", "ein-mann-betrieb", "ein-frau-betrieb", "laden|shop ~1 wie ~1 meinem|unserem|meiner|unserer", "petites boutiques", "boutique ~1 comme ~1 la mienne|la nôtre", "piccola ~1 ditta|impresa ~2 famiglia", "ditta di famiglia", "laboratorio ~1 di ~2 persone", "tienda ~1 como ~1 la mía|la nuestra", "pequeñas tiendas", "ogni stella|stellina", "cada ~1 estrella|estrellita", "every ~1 star", "jeder ~1 stern", "chaque étoile", "ya sabe ~2 lo que", "ci siamo capiti", "on se comprend", "wir verstehen uns", "you know what i mean", "would make our ~1 whole ~1 day|week", "würde ~3 unseren|meinen ~1 tag|woche ~1 retten|versüßen|machen", "ferait ~2 notre|ma ~1 journée|semaine", "cambierebbe ~2 giornata|settimana", "farebbe ~2 giornata|settimana", "alegraría ~3 día|semana", "nos da de comer", "fa|fait|macht|makes|hace ~2 una|une|einen|a|un ~1 differenza|différence|unterschied|difference|diferencia ~1 enorme|énorme|riesigen|huge|enorme",
 		"tiny ~3 shop|business|team|company", "person|woman|man|run ~1 shop|business|team|operation", "got|get ~1 a ~1 mention", "survival", "counts for", "every single ~1 star|review",

@@ -56,6 +56,7 @@ const (
 	catInsultMild                      // "dumm", "stupid": an insult only when aimed at the buyer ("ein dummer Fehler von uns")
 	catContactVerb                     // "schicken Sie es an", "call", "reach": off Amazon when the seller's own address follows
 	catRuleTalk                        // "Amazon verbietet …", "not allowed": the rule stated, nothing offered
+	catInnuendo                        // "you know what would help us ;)": a review hinted at, never named
 	catCount
 )
 
@@ -76,7 +77,7 @@ var classes = map[string]string{
 	"fb":       "feedback|verkäuferbewertung*|verkäuferfeedback",
 	"chg_en":   "bump|upgrade|raise|improve|change|changing|update|updating|remove|removing|delete|deleting|revise|revising|edit|editing|modify|amend|reconsider|withdraw|retract|adjust",
 	"chg_de":   "rausnehm*|herausnehm*|runternehm*|änder*|abänder*|geänder*|anpass*|anzupass*|angepasst|aktualisier*|lösch*|gelösch*|entfern*|zurückzieh*|zurückgezog*|zurücknehm*|zurückzunehm*|überdenk*|korrigier*|überarbeit*|revidier*",
-	"chg_rom":  "retocar|retoque|ritoccare|ritocchi|retoucher|retouchez|modifier|supprimer|retirer|changer|reconsidérer|modifiez|supprimez|retirez|changez|modificare|rimuovere|cancellare|eliminare|cambiare|aggiornare|ritirare|modifichi|cambi|elimini|rimuova|cancelli|aggiorni|modificar|cambiar|eliminar|borrar|retirar|actualizar|quitar|elimina|elimine|borra|borre|cambia|cambie|modifica|modifique|actualiza|actualice|quita|quite|retira|retire",
+	"chg_rom":  "togliere|tolga|togli|toglierla|retocar|retoque|ritoccare|ritocchi|retoucher|retouchez|modifier|supprimer|retirer|changer|reconsidérer|modifiez|supprimez|retirez|changez|modificare|rimuovere|cancellare|eliminare|cambiare|aggiornare|ritirare|modifichi|cambi|elimini|rimuova|cancelli|aggiorni|modificar|cambiar|eliminar|borrar|retirar|actualizar|quitar|elimina|elimine|borra|borre|cambia|cambie|modifica|modifique|actualiza|actualice|quita|quite|retira|retire",
 	"pos":      "nette|netten|schöne|schönen|nice|lovely|kind|belle|bella|bonita|positive|positiv|positiven|positiver|positives|positivo|positiva|positivi|positivas|positivos|positif|positifs|good|great|glowing|excellent|top|highest|gute|guten|gutes|tolle|super|bonne|bon|buona|buon|buena|buen",
 	"posafter": "positive|positiv|positif|positifs|positiva|positivo|positive|positivas|positivos|élogieux|favorable|favorevole|favorables",
 	"happy":    "chuffed|thrilled|rimasto|rimasta|happy|satisfied|pleased|delighted|content|zufrieden|glücklich|begeistert|satisfait|satisfaite|satisfaits|contente|soddisfatto|soddisfatta|soddisfatti|contento|contenta|satisfecho|satisfecha|satisfechos",

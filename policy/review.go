@@ -28,8 +28,18 @@ func (d *doc) reviewSentences() map[int]bool {
 func (d *doc) checkReviews() {
 	d.checkPublicGating()
 	if !d.has[catReviewStrong] && !d.has[catReviewWeak] && !d.has[catPositiveReview] &&
-		!d.has[catReviewChange] && !d.has[catFeedbackChange] && !d.has[catGatingStrong] && !d.has[catPersuasion] && !d.has[catStars] {
+		!d.has[catReviewChange] && !d.has[catFeedbackChange] && !d.has[catGatingStrong] && !d.has[catPersuasion] && !d.has[catStars] &&
+		!d.has[catInnuendo] {
 		return
+	}
+	// "If you liked it, you know what would help us ;)": the review is
+	// hinted at without a word for it, which is pressing all the same.
+	if d.m.Kind != KindReply {
+		for _, h := range d.hitsOf(catInnuendo) {
+			if d.hitFlags(h)&clReported == 0 {
+				d.addHit("REVIEW_PERSUASION", Warn, h, "")
+			}
+		}
 	}
 	rev := d.reviewSentences()
 	d.checkReviewIncentives(rev)

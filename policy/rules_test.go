@@ -239,7 +239,9 @@ func TestContentRules(t *testing.T) {
 		{"iban", "Bitte senden Sie uns Ihre IBAN für die Erstattung.", "", Risk},
 		{"paypal", "Could you send us your PayPal address?", "", Risk},
 		{"id", "Necesitamos una copia de su DNI.", "", Risk},
-		{"pay off is off Amazon, not data", "Sie können den Betrag auch per PayPal Freunde zahlen.", "", 0},
+		{"buyer asked to pay off Amazon", "Sie können den Betrag auch per PayPal Freunde zahlen.", "", Risk},
+		{"payment app", "Easiest is to just send the amount via Venmo and we ship today.", "", Risk},
+		{"seller's own refund off Amazon is not data", "Wir überweisen Ihnen den Betrag per PayPal.", "", 0},
 		{"negated", "Sie müssen uns keine Bankdaten schicken, die Erstattung läuft über Amazon.", "", 0},
 		{"carrier phone", "Bitte hinterlegen Sie Ihre Telefonnummer in der Lieferadresse, die Spedition ruft vorher an.", "", 0},
 	})
