@@ -65,6 +65,7 @@ var reviewLexicon = map[category][]string{
 		"podría", "le agradeceríamos", "nos encantaría", "por favor",
 	},
 	catIncentive: {
+		"on vous offre", "vous offrons", "nous vous offrons",
 		"erstatt*", "estrazione", "sorteo", "tirage au sort", "verlosen", "verlosen wir", "prize draw", "raffle", "buono", "un buono", "vous reverse", "reversons", "reverser", "dans votre prochain colis", "in your next parcel|order|box", "in ihr nächstes paket", "nel prossimo pacco|ordine", "en su próximo pedido|paquete", "coffret", "probe*", "pröbchen", "échantillon*", "campioncino", "muestra*",
 		"on the house", "aufs haus", "offert par la maison", "offerto da noi", "invita la casa", "cortesía de la casa", "de regalo", "überweisen ~2 wir|ich ~6 zurück", "zurücküberweisen", "sampler", "little treat", "kleine überraschung", "petite surprise", "piccola sorpresa", "pequeña sorpresa",
 		"regalo*", "regalamos", "regalaremos", "regaliamo", "regaleremo", "devolvemos|devolveremos|devolverle ~3 importe|dinero", "importe ~2 completo", "rimborsiamo", "remboursons", "erstatten ~3 komplett|vollständig|betrag",

@@ -82,6 +82,6 @@ var classes = map[string]string{
 	"posafter": "positive|positiv|positif|positifs|positiva|positivo|positive|positivas|positivos|élogieux|favorable|favorevole|favorables",
 	"happy":    "chuffed|thrilled|rimasto|rimasta|happy|satisfied|pleased|delighted|content|zufrieden|glücklich|begeistert|satisfait|satisfaite|satisfaits|contente|soddisfatto|soddisfatta|soddisfatti|contento|contenta|satisfecho|satisfecha|satisfechos",
 	"leave_en": "leave|write|post|submit|share|give|drop|add",
-	"leave_de": "hinterlassen|hinterlässt|schreiben|verfassen|abgeben|abzugeben|geben|vergeben|teilen|zu|schreibst",
+	"leave_de": "gib|gebt|gibst|hinterlassen|hinterlässt|schreiben|verfassen|abgeben|abzugeben|geben|vergeben|teilen|zu|schreibst",
 	"contact":  "contact|reach|message|write|email|kontaktieren|melden|schreiben|wenden|contacter|contactez|contattare|contattarci|contattaci|contactar|contáctenos|contáctanos|escríbanos",
 }
