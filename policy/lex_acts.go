@@ -49,6 +49,7 @@ var actsLexicon = map[category][]string{
 		"fecha de nacimiento",
 	},
 	catProvide: {
+		"responda|responde|répondez|risponda|rispondete|reply|antworten ~4 con|avec|with|mit",
 		"nos facilita", "facilitarnos", "nos indica", "nos pasa", "ci fornisce", "nous communiquez", "uns ~2 mitteilen|nennen|geben",
 		"send us", "send me", "tell us", "provide", "give us", "share ~2 with us", "let us have", "forward",
 		"we need", "we require", "we'd need", "we would need", "need your", "reply with",
@@ -61,6 +62,7 @@ var actsLexicon = map[category][]string{
 		"envíenos", "envíanos", "mándenos", "facilítenos", "indíquenos", "díganos", "proporcione", "necesitamos",
 	},
 	catPayOff: {
+		"via|by|through|with ~1 paypal|venmo|zelle|revolut", "par|avec|via ~1 paypal|lydia|paylib", "tramite|con|via ~1 paypal|satispay|postepay", "por|con|vía ~1 paypal|bizum",
 		"venmo", "zelle", "cash app", "cashapp", "revolut", "satispay", "lydia", "twint", "paylib", "skrill", "western union", "moneygram", "postepay",
 		"überweise|überweisen ~6 privat", "privat ~3 überweisen|zahlen|bezahlen", "friends and family", "freunde und familie", "pagar ~4 bizum|transferencia", "por bizum", "un virement", "virement ~2 direct|bancaire", "fare un bonifico", "tramite bonifico",
 		"pay ~3 paypal|directly|cash|transfer|friends", "payment ~2 via|by|through ~1 paypal|transfer|bank",
@@ -73,6 +75,7 @@ var actsLexicon = map[category][]string{
 		"transferencia", "bizum",
 	},
 	catBlame: {
+		"pull a fast one", "you clearly ~4 cranked|forced|broke|damaged|dropped|misused|overtightened", "gente como usted", "people like you", "leute wie sie", "des gens comme vous", "gente come lei", "mauvaise foi", "malafede", "mala fe", "lamentele ~2 ridicole", "complaint|complaints ~2 ridiculous", "beschwerde ~2 lächerlich", "réclamations|plaintes ~2 ridicules", "quejas ~2 ridículas", "non è capace", "si faccia aiutare", "get someone to help you",
 		"if you had ~1 bothered", "had you ~1 bothered", "mal richtig ~2 lesen|gelesen|hinschauen|hinsehen", "hätten sie ~3 gemerkt|gewusst|gesehen", "hättest du ~3 gemerkt|gewusst|gesehen", "si vous aviez ~2 lu|regardé|vérifié", "vous sauriez", "pas un défaut ~3 c'est vous", "se avesse ~2 letto|guardato|controllato", "si hubiera ~2 leído|mirado|comprobado", "perdere altro tempo", "ci faccia perdere", "perdre notre temps", "waste our time", "wasting our time", "unsere zeit ~2 verschwenden|stehlen", "hacernos perder ~1 el ~1 tiempo", "verpennt", "verschlafen haben",
 		"that s on you", "s on you", "not that hard|difficult", "tan difícil", "so schwer ist das nicht", "pas si compliqué|difficile", "non è così difficile", "hubiera molestado", "no se molesta", "pas donné la peine", "too much to ask", "anche un bambino", "sogar ein kind", "pas votre fort", "nicht ihre stärke", "not your strong suit", "offenbar|offensichtlich ~3 nicht ~2 schaffen|geschafft", "apparently ~6 too much|couldn|can t|cannot", "visiblement ~5 pas",
 		"manual|manuale|manuel|anleitung|instructions|bedienungsanleitung ~4 not|nicht|pas|non|no|neanche|nemmeno ~3 read|gelesen|lu|letto|leído|aperto|opened|abierto|angeschaut", "obviamente|ovviamente|évidemment|offensichtlich|obviously ~4 no|not|nicht|pas|non ~3 leído|read|gelesen|lu|letto", "neanche|nemmeno ~3 aperto|letto|guardato", "ni siquiera ~3 leído|abierto|mirado", "not even ~3 opened|read|looked", "nicht einmal|nicht mal ~3 gelesen|geöffnet|angeschaut", "même pas ~3 lu|ouvert|regardé", "kein einziges ~3 video|mal ~2 angeschaut|gelesen", "pas sorcier", "reading ~3 help|helps", "lire ~2 aide", "leggere ~2 aiuta", "leer ~2 ayuda", "lesen ~2 hilft", "don't try that again", "do not try that again", "versuchen sie das ~2 nicht ~1 noch einmal|nochmal", "ne refaites pas ça", "non ci riprovi", "no lo vuelva a intentar", "das passiert ~2 wenn man", "that's what happens when", "voilà ce qui arrive", "ecco cosa succede", "eso pasa cuando",
@@ -115,7 +118,7 @@ var actsLexicon = map[category][]string{
 		"open a claim ~3 amazon", "file a claim ~3 amazon", "report ~4 amazon",
 		"le denunciamos|denunciaremos|bloqueamos|bloquearemos", "la denunciamo|denunceremo|blocchiamo|bloccheremo", "vous bloquer|bloquerons", "sperren wir sie", "werden sie sperren",
 		"melden ~5 bei|an amazon", "bei|an amazon ~2 melden", "report ~4 to amazon", "signalons ~3 amazon", "segnaliamo ~3 amazon", "reportamos ~3 amazon", "dokumentiert ~4 melden",
-		"a ~1 to ~1 z ~2 claim|claims|garantie|guarantee|antrag|réclamation|reclamo|reclamación", "a z ~2 claim|claims|garantie|guarantee|antrag|réclamation|reclamo|reclamación", "atoz ~2 claim|claims|garantie|guarantee",
+		"a ~1 to ~1 z ~2 claim|claims|antrag|réclamation|reclamo|reclamación", "a z ~2 claim|claims|antrag|réclamation|reclamo|reclamación", "atoz ~2 claim|claims",
 		"a to z claim", "report you", "block you", "blacklist*", "ban you", "legal consequences", "consequences for you",
 		"call|report|inform|contact|involve ~2 police", "lawsuit", "file a claim against", "take action against", "solicitor*", "small claims",
 		"melden sie|dich ~3 bei amazon", "sperren ~2 lassen", "konsequenzen", "polizei", "abmahnung", "mahnverfahren",

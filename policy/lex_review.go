@@ -6,6 +6,7 @@ package policy
 // leaving common words out.
 var reviewLexicon = map[category][]string{
 	catReviewStrong: {
+		"valorarnos", "valórenos", "valóranos", "puntuarnos", "calificarnos", "bewerten sie uns", "bewerte uns", "notez-nous", "évaluez-nous", "valutarci", "recensirci", "rate us", "review us",
 		"lines|words|zeilen|mots|righe|líneas ~3 under|unter|sous|sotto|bajo|on|zu|sur ~2 product|produkt|produit|prodotto|producto", "zeilen ~4 hinterlassen|schreiben", "página del producto", "fiche ~2 produit", "sur la fiche", "pagina del prodotto", "produktseite",
 		"@num ~1 @star ~1 review|reviews|rating|bewertung|rezension", "a|an|your|one ~2 review|rating", "short|quick|little|brief|glowing|good|great|nice|kind ~1 review|rating", "ein paar ~1 zeilen|worte ~5 amazon", "few ~1 lines|words ~5 amazon", "quelques ~1 mots|lignes ~5 amazon", "due|poche ~1 righe|parole ~5 amazon", "unas|pocas ~1 líneas|palabras ~5 amazon", "@prodrev ~3 sur|su|sobre ~1 le|il|el|la ~1 produit|prodotto|producto",
 		"@chg_en|updated|edited|revised|changed|new ~1 review|rating|feedback", "honest words", "a few words ~4 product page|amazon", "on the product page", "star rating",
@@ -35,12 +36,14 @@ var reviewLexicon = map[category][]string{
 		"opinión|valoración|reseña ~4 en amazon",
 	},
 	catReviewWeak: {
+		"tell amazon", "tell the world", "dites-le à amazon", "dillo ad amazon", "díselo a amazon", "sagen sie es amazon",
 		"rating", "ratings", "feedback", "bewerten", "meinung ~2 teilen|mitteilen",
 		"avis", "commentaire", "commentaires", "évaluation", "évaluations",
 		"valutazione", "valutazioni", "opinione",
 		"opinión", "opiniones", "valoración", "valoraciones", "calificación", "comentario",
 	},
 	catNotReview: {
+		"évaluation ~1 du|de la|des ~1 défaut|dommage|dommages|panne|problème|dégâts", "valoración ~1 de la|del|de los ~1 avería|daño|daños|problema|defecto", "valutazione ~1 del|dei|della ~1 danno|danni|guasto|difetto|problema", "bewertung ~1 des ~1 schadens|defekts|problems",
 		"review of|for ~1 your|the|this ~1 case|request|claim|return|complaint|account|refund|situation|order|photos|pictures|images",
 		"under review", "manual review", "for review", "further review",
 		"based on ~1 your ~1 review|feedback", "thanks to your feedback", "following your feedback",
@@ -136,6 +139,7 @@ var reviewLexicon = map[category][]string{
 	},
 	catStars: {"@five ~1 @star", "five-star", "fünf-sterne", "5-sterne"},
 	catIfHappy: {
+		"si todo va bien", "se tutto va bene", "si tout va bien", "if all goes well", "if everything went well", "wenn alles gut gegangen ist",
 		"si ~3 encantado|encantó|encanta|gustado", "si ~3 vous plait|plaisent", "si ~4 te|le ~1 gusta|encanta|gustó", "se ~3 rimasto|rimasta ~2 contento|contenta|soddisfatto|soddisfatta",
 		"if you love|like ~1 it|them", "wenn|falls ~1 es|sie ~1 ihnen ~1 gefällt|gefallen", "si ~1 ça|cela ~1 vous ~1 plaît", "se ~1 le|ti ~1 piace|piacciono", "si ~1 le|te ~1 gusta|encanta|gustan",
 		"if you are|were|re|feel ~2 @happy", "if you like|liked|love|loved|enjoy|enjoyed",
@@ -171,6 +175,7 @@ var reviewLexicon = map[category][]string{
 		"avant de ~5 publiquement", "prima di ~5 pubblicamente", "antes de ~5 públicamente",
 	},
 	catGatingStrong: {
+		"tell|message|contact ~1 us ~1 first", "plutôt que de ~1 laisser ~4 avis|commentaire|évaluation", "plutôt que ~2 avis négatif", "antes de ~7 opinión|reseña|valoración ~1 negativa", "invece di ~1 lasciare ~4 recensione|feedback", "rather than ~1 a ~1 bad|negative ~1 review", "anstatt ~1 eine ~1 schlechte ~1 bewertung",
 		"easier|quicker|faster|simpler ~6 than ~5 review|reviews|feedback|rating", "einfacher|schneller ~5 als ~5 bewertung*|*rezension|feedback", "plus ~1 simple|rapide ~6 avis|commentaire|évaluation", "più ~1 semplice|veloce|rapido ~6 recensione|valutazione|feedback", "más ~1 fácil|rápido|sencillo ~6 reseña|opinión|valoración",
 		"antes de ~2 valorar|puntuar|puntuarnos|calificar|calificarnos|opinar", "avant de ~2 noter|évaluer|commenter", "prima di ~2 valutare|recensire|votare|valutarci", "before ~2 rating|reviewing|reviews", "bevor sie ~4 irgendwo|öffentlich", "öffentlich ~2 meckern|beschweren|schimpfen", "in public", "moaning|complaining|ranting ~3 public|publicly|online", "non ~1 lasci ~3 giudizio|recensione|voto", "giudizio negativo", "valoración negativa", "avis négatif ~2 avant", "erst ~2 uns ~2 anschreiben|schreiben|melden",
 		"first ~1 instead of ~1 posting|reviewing|writing|leaving|complaining", "instead of posting ~2 about", "statt|anstatt ~3 öffentlich|zu posten|zu bewerten", "au lieu de ~1 publier|poster|noter", "invece di ~1 pubblicare|scrivere ~2 recensione", "en lugar de|en vez de ~1 publicar|escribir ~2 reseña|opinión", "non ~4 recensione ~4 contattarci|contattateci|contatti|scriverci", "nicht ~4 bewertung*|*rezension ~4 sondern ~4 uns|melden|kontakt*", "not ~4 review|reviews ~4 but ~4 us|contact", "pas ~4 avis ~4 mais ~4 nous|contact*", "no ~4 reseña|opinión ~4 sino ~4 contáct*|escríb*",
@@ -190,6 +195,7 @@ var reviewLexicon = map[category][]string{
 		"en lugar de ~4 reseña|opinión|valoración", "contáctenos primero",
 	},
 	catChangePronoun: {
+		"quítela|quítenla|bórrela|elimínela|retírela|cámbiela|modifíquela|quítala|bórrala|elimínala",
 		"la|lo ~1 borre|elimine|quite|retire|modifique|cambie|borra|elimina", "que la|lo ~1 borre|elimine|quite|retire|modifique|cambie",
 		"take ~1 it|them ~1 down", "update ~1 it|them ~3 reflect",
 		"aggiornarl*", "modificarl*", "cambiarl*", "rimuoverl*", "eliminarl*", "cancellarl*", "rivederl*", "actualizarl*", "borrarl*", "quitarl*", "editarl*", "la|le|les ~1 modifier|supprimer|changer|retirer|mettre|revoir|corriger",
@@ -217,6 +223,7 @@ var reviewLexicon = map[category][]string{
 		"sa|sai ~3 cosa ~3 ci ~2 farebbe|aiuterebbe|renderebbe", "sabe|sabes ~2 qué|lo ~2 nos ~2 ayudaría|haría|alegraría",
 	},
 	catPersuasion: {
+		"überlebenswichtig", "lebenswichtig", "salva la vida", "salvan la vida", "nos jugamos la vida", "nos juegas la vida", "la preghiamo", "vi preghiamo", "ti preghiamo", "vergessen sie uns nicht", "vergiss uns nicht", "n'oubliez pas de nous", "non dimenticarti di", "non dimenticate di", "no te olvides de", "no se olvide de", "don't forget to ~2 review|rate|leave", "wir zählen auf sie", "we count on you", "we're counting on you", "on compte sur vous", "contiamo su di te|lei|voi", "contamos contigo|con usted|con vosotros",
 		"recensioni|recensione ~5 vitali|vitale|fondamentali|essenziali", "rischiamo di chiudere", "reviews|review ~4 lifeline|vital", "bewertungen|rezensionen ~4 überlebenswichtig|existenziell|lebenswichtig", "avis ~4 vitaux|vital|essentiels", "reseñas|opiniones|valoraciones ~4 vitales|vital|esenciales",
 		"tienda pequeña", "petite étoile", "chaque ~1 petite ~1 étoile", "depende ~4 siga ~1 abierto|abierta", "garder ~2 boutique ouverte", "stay open", "keep ~2 doors|shop ~1 open", "geöffnet bleiben", "kleine* ~1 antiquariat|buchladen|werkstatt|manufaktur|laden", "tiny ~1 bookshop|workshop", "really ~1 stings|hurts", "tut ~3 weh", "piccolo|piccoli ~1 come noi", "chi è piccolo", "save ~2 our|my ~1 month|week|year", "monat retten", "sauver ~2 mois", "salvare ~2 mese", "salvar ~2 mes", "on dit ça", "cruzamos los dedos", "fingers crossed", "daumen drücken", "incrociamo le dita", "croisons les doigts", "pesa muchísimo", "pesano ~3 stelline",
 		"shop|business|store|seller ~1 as small as", "so ~1 kleinen|kleiner ~1 laden|shop|betrieb|händler", "kleinstbetrieb*", "kleinbetrieb*", "ein-mann-betrieb", "ein-frau-betrieb", "laden|shop ~1 wie ~1 meinem|unserem|meiner|unserer", "petites boutiques", "boutique ~1 comme ~1 la mienne|la nôtre", "piccola ~1 ditta|impresa ~2 famiglia", "ditta di famiglia", "laboratorio ~1 di ~2 persone", "tienda ~1 como ~1 la mía|la nuestra", "pequeñas tiendas", "ogni stella|stellina", "cada ~1 estrella|estrellita", "every ~1 star", "jeder ~1 stern", "chaque étoile", "ya sabe ~2 lo que", "ci siamo capiti", "on se comprend", "wir verstehen uns", "you know what i mean", "would make our ~1 whole ~1 day|week", "würde ~3 unseren|meinen ~1 tag|woche ~1 retten|versüßen|machen", "ferait ~2 notre|ma ~1 journée|semaine", "cambierebbe ~2 giornata|settimana", "farebbe ~2 giornata|settimana", "alegraría ~3 día|semana", "nos da de comer", "fa|fait|macht|makes|hace ~2 una|une|einen|a|un ~1 differenza|différence|unterschied|difference|diferencia ~1 enorme|énorme|riesigen|huge|enorme",

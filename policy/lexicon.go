@@ -77,11 +77,11 @@ var classes = map[string]string{
 	"fb":       "feedback|verkäuferbewertung*|verkäuferfeedback",
 	"chg_en":   "bump|upgrade|raise|improve|change|changing|update|updating|remove|removing|delete|deleting|revise|revising|edit|editing|modify|amend|reconsider|withdraw|retract|adjust",
 	"chg_de":   "rausnehm*|herausnehm*|runternehm*|änder*|abänder*|geänder*|anpass*|anzupass*|angepasst|aktualisier*|lösch*|gelösch*|entfern*|zurückzieh*|zurückgezog*|zurücknehm*|zurückzunehm*|überdenk*|korrigier*|überarbeit*|revidier*",
-	"chg_rom":  "togliere|tolga|togli|toglierla|retocar|retoque|ritoccare|ritocchi|retoucher|retouchez|modifier|supprimer|retirer|changer|reconsidérer|modifiez|supprimez|retirez|changez|modificare|rimuovere|cancellare|eliminare|cambiare|aggiornare|ritirare|modifichi|cambi|elimini|rimuova|cancelli|aggiorni|modificar|cambiar|eliminar|borrar|retirar|actualizar|quitar|elimina|elimine|borra|borre|cambia|cambie|modifica|modifique|actualiza|actualice|quita|quite|retira|retire",
+	"chg_rom":  "revoir|revoyez|revoyiez|togliere|tolga|togli|toglierla|retocar|retoque|ritoccare|ritocchi|retoucher|retouchez|modifier|supprimer|retirer|changer|reconsidérer|modifiez|supprimez|retirez|changez|modificare|rimuovere|cancellare|eliminare|cambiare|aggiornare|ritirare|modifichi|cambi|elimini|rimuova|cancelli|aggiorni|modificar|cambiar|eliminar|borrar|retirar|actualizar|quitar|elimina|elimine|borra|borre|cambia|cambie|modifica|modifique|actualiza|actualice|quita|quite|retira|retire",
 	"pos":      "nette|netten|schöne|schönen|nice|lovely|kind|belle|bella|bonita|positive|positiv|positiven|positiver|positives|positivo|positiva|positivi|positivas|positivos|positif|positifs|good|great|glowing|excellent|top|highest|gute|guten|gutes|tolle|super|bonne|bon|buona|buon|buena|buen",
 	"posafter": "positive|positiv|positif|positifs|positiva|positivo|positive|positivas|positivos|élogieux|favorable|favorevole|favorables",
 	"happy":    "chuffed|thrilled|rimasto|rimasta|happy|satisfied|pleased|delighted|content|zufrieden|glücklich|begeistert|satisfait|satisfaite|satisfaits|contente|soddisfatto|soddisfatta|soddisfatti|contento|contenta|satisfecho|satisfecha|satisfechos",
 	"leave_en": "leave|write|post|submit|share|give|drop|add",
-	"leave_de": "gib|gebt|gibst|hinterlassen|hinterlässt|schreiben|verfassen|abgeben|abzugeben|geben|vergeben|teilen|zu|schreibst",
+	"leave_de": "lasciaci|lasciateci|lasciarci|déjanos|déjenos|dejadnos|gib|gebt|gibst|hinterlassen|hinterlässt|schreiben|verfassen|abgeben|abzugeben|geben|vergeben|teilen|zu|schreibst",
 	"contact":  "contact|reach|message|write|email|kontaktieren|melden|schreiben|wenden|contacter|contactez|contattare|contattarci|contattaci|contactar|contáctenos|contáctanos|escríbanos",
 }

@@ -44,7 +44,8 @@ var trackingHosts = []string{"dhl.de", "dhl.com", "dhl.it", "dhl.fr", "dhl.es", 
 	"gls-group.com", "gls-pakete.de", "gls-italy.com", "gls-spain.es", "ups.com", "fedex.com", "usps.com",
 	"royalmail.com", "parcelforce.com", "poste.it", "correos.es", "laposte.fr", "colissimo.fr",
 	"chronopost.fr", "brt.it", "sda.it", "seur.com", "mrw.es", "postnl.nl", "tnt.com", "inpost.pl",
-	"postnord.se", "bpost.be", "post.at", "post.ch", "deutschepost.de", "mondialrelay.fr", "nacex.es"}
+	"postnord.se", "bpost.be", "post.at", "post.ch", "deutschepost.de", "mondialrelay.fr", "nacex.es",
+	"estes-express.com", "xpo.com", "rlcarriers.com", "odfl.com", "saia.com", "abf.com", "dachser.com", "dbschenker.com", "geodis.com"}
 
 // findOrderIDs masks Amazon order IDs (302-1234567-1234567) so that no phone
 // or link rule sees them.

@@ -1,6 +1,9 @@
 package policy
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // checkOrder applies the rules that need order facts: the order ID and
 // messages sent before.
@@ -36,10 +39,8 @@ func (d *doc) checkOrderID() {
 		return
 	}
 	if d.m.Template {
-		for _, p := range placeholdersIn(d.runes) {
-			if p.Name == "order_id" {
-				return
-			}
+		if orderFieldIn(d.runes) {
+			return
 		}
 		d.add("ORDER_ID", Warn, 0, 0, "template")
 		return
@@ -103,4 +104,43 @@ func languageName(code string, lang UILang) string {
 		return n[1]
 	}
 	return n[0]
+}
+
+// orderFields are the names a template gives its order ID field, folded:
+// lower case without spaces, underscores or hyphens.
+var orderFields = map[string]bool{
+	"orderid": true, "ordernumber": true, "ordernr": true, "amazonorderid": true, "order": true,
+	"bestellnummer": true, "bestellnr": true, "bestellid": true, "auftragsnummer": true,
+	"numérodecommande": true, "numerodecommande": true, "ncommande": true, "commande": true,
+	"numeroordine": true, "numerodordine": true, "ordine": true, "idordine": true,
+	"númerodepedido": true, "numerodepedido": true, "pedido": true, "idpedido": true,
+}
+
+// orderFieldIn reports a template field for the order ID in any of the
+// usual syntaxes: {{order_id}}, ${order_id}, {order_id}, [Bestellnummer].
+func orderFieldIn(rs []rune) bool {
+	for i, r := range rs {
+		if r != '{' && r != '[' {
+			continue
+		}
+		var name []rune
+		for j := i + 1; j < len(rs) && j < i+40; j++ {
+			c := rs[j]
+			if c == '}' || c == ']' {
+				if orderFields[string(name)] {
+					return true
+				}
+				break
+			}
+			if c == '\n' {
+				break
+			}
+			switch c {
+			case '{', '$', ' ', '_', '-', '.':
+				continue
+			}
+			name = append(name, unicode.ToLower(c))
+		}
+	}
+	return false
 }

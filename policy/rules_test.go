@@ -416,3 +416,28 @@ func TestAPI(t *testing.T) {
 		t.Error("Worst/Blocked wrong")
 	}
 }
+
+// TestTemplateOrderField: a template names the order ID through a field in
+// any of the usual syntaxes; only a template without one is reminded.
+func TestTemplateOrderField(t *testing.T) {
+	c := NewChecker()
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Hallo [Name], zu Ihrer Bestellung ${order_id}: welche Gravur wünschen Sie?", false},
+		{"Bonjour {{buyer_name}}, commande {order_id} : quelle couleur ?", false},
+		{"Hallo, zu Bestellung [Bestellnummer]: welche Größe?", false},
+		{"Hola {{buyer_name}}, ¿qué color prefiere?", true},
+		{"Hello [Name], which size would you like? {shop_name}", true},
+	} {
+		res := c.Check(Message{Text: tc.text, Kind: KindConfirmCustomizationDetails, Template: true}, English)
+		got := false
+		for _, f := range res.Findings {
+			got = got || f.Rule == "ORDER_ID"
+		}
+		if got != tc.want {
+			t.Errorf("ORDER_ID on template %q: got %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

@@ -2,7 +2,7 @@
 // prints recall, precision, false hints and span overlap per rule and per
 // language (`make eval`).
 //
-//	policy-eval [-v] [-rule ID] DIR...
+//	policy-eval [-v] [-ignore RULE,...] DIR...
 //
 // Each DIR holds one set: JSON files named by language (de.json), each an
 // array of labelled records (see package sellermail/policy/eval).
@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"sellermail/policy"
 	"sellermail/policy/eval"
@@ -20,14 +21,21 @@ import (
 
 func main() {
 	verbose := flag.Bool("v", false, "list every missed violation and false finding")
+	ignoreList := flag.String("ignore", "", "comma-separated rule IDs whose findings are left out of the scores")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: policy-eval [-v] DIR...")
+		fmt.Fprintln(os.Stderr, "usage: policy-eval [-v] [-ignore RULE,...] DIR...")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
 	if flag.NArg() == 0 {
 		flag.Usage()
 		os.Exit(2)
+	}
+	ignore := map[string]bool{}
+	for _, id := range strings.Split(*ignoreList, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			ignore[id] = true
+		}
 	}
 	c := policy.NewChecker()
 	for _, dir := range flag.Args() {
@@ -40,6 +48,6 @@ func main() {
 			fmt.Fprintln(os.Stderr, "policy-eval:", err)
 			os.Exit(2)
 		}
-		eval.Run(c, filepath.ToSlash(dir), recs).Write(os.Stdout, *verbose)
+		eval.Run(c, filepath.ToSlash(dir), recs, ignore).Write(os.Stdout, *verbose)
 	}
 }

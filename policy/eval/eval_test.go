@@ -21,7 +21,7 @@ func TestScore(t *testing.T) {
 			Violations: []Violation{{Rule: "TONE", Excerpt: "kommt"}}},
 		{ID: "false", Kind: policy.KindReply, Text: "Schreiben Sie uns an info@example-shop.de."},
 	}
-	s := Run(c, "test", recs)
+	s := Run(c, "test", recs, nil)
 	got := s.Total
 	if got.Labels != 2 || got.FoundWarn != 1 || got.Compliant != 2 || got.CompliantClean != 1 || got.CompliantRisk != 1 {
 		t.Errorf("counts = %+v", got)
@@ -49,8 +49,21 @@ func TestAllowedIsNotFalse(t *testing.T) {
 	c := policy.NewChecker()
 	recs := []Record{{ID: "a", Kind: policy.KindReply, Text: "Schreiben Sie uns an info@example-shop.de.",
 		Allowed: []string{"EMAIL_ADDRESS", "OFF_AMAZON_CONTACT"}}}
-	if s := Run(c, "test", recs); s.Total.CompliantClean != 1 {
+	if s := Run(c, "test", recs, nil); s.Total.CompliantClean != 1 {
 		t.Errorf("allowed finding counted: %+v", s.Results[0].False)
+	}
+}
+
+// TestIgnoreLeavesRuleOut: an ignored rule's findings are neither false hints
+// nor found labels; the other rules are scored as before.
+func TestIgnoreLeavesRuleOut(t *testing.T) {
+	c := policy.NewChecker()
+	recs := []Record{{ID: "a", Kind: policy.KindInvoice, Lang: "de", Text: "Anbei Ihre Rechnung zur Bestellung 302-1111111-2222222."}}
+	if s := Run(c, "test", recs, nil); s.Total.CompliantClean != 0 {
+		t.Fatalf("an invoice with text is not clean without ignore: %+v", s.Results[0].Findings)
+	}
+	if s := Run(c, "test", recs, map[string]bool{"TEXT_NOT_ALLOWED": true}); s.Total.CompliantClean != 1 {
+		t.Errorf("ignored rule still counted: %+v", s.Results[0].False)
 	}
 }
 

@@ -21,11 +21,12 @@ type Summary struct {
 	Results    []Outcome
 }
 
-// Run scores every record of a set.
-func Run(c *policy.Checker, name string, recs []Record) Summary {
+// Run scores every record of a set, leaving out findings of the rules in
+// ignore.
+func Run(c *policy.Checker, name string, recs []Record, ignore map[string]bool) Summary {
 	s := Summary{Name: name, ByRule: map[string]*Counts{}, ByLang: map[string]*Counts{}, ByRuleLang: map[string]*Counts{}}
 	for i := range recs {
-		o := Score(c, &recs[i])
+		o := Score(c, &recs[i], ignore)
 		s.Results = append(s.Results, o)
 		s.Total.Add(o.Total)
 		if s.ByLang[recs[i].Lang] == nil {

@@ -55,10 +55,15 @@ type Outcome struct {
 	Total  Counts
 }
 
-// Score checks r with c and compares the findings with the labels.
-func Score(c *policy.Checker, r *Record) Outcome {
+// Score checks r with c and compares the findings with the labels. Findings
+// of the rules in ignore are left out, as if the engine had not made them.
+func Score(c *policy.Checker, r *Record, ignore map[string]bool) Outcome {
 	res := c.Check(r.Message(), policy.English)
-	o := Outcome{Record: r, Findings: res.Findings, ByRule: map[string]*Counts{}}
+	fs := res.Findings
+	if len(ignore) > 0 {
+		fs = slices.DeleteFunc(slices.Clone(fs), func(f policy.Finding) bool { return ignore[f.Rule] })
+	}
+	o := Outcome{Record: r, Findings: fs, ByRule: map[string]*Counts{}}
 	rule := func(id string) *Counts {
 		if o.ByRule[id] == nil {
 			o.ByRule[id] = &Counts{}
@@ -76,7 +81,7 @@ func Score(c *policy.Checker, r *Record) Outcome {
 		rc := rule(v.Rule)
 		rc.Labels++
 		warn, risk, any := false, false, false
-		for _, f := range res.Findings {
+		for _, f := range fs {
 			if f.Rule != v.Rule || !r.marks(f, v) {
 				continue
 			}
@@ -106,7 +111,7 @@ func Score(c *policy.Checker, r *Record) Outcome {
 		}
 	}
 	worst := policy.Severity(0)
-	for _, f := range res.Findings {
+	for _, f := range fs {
 		if f.Severity < policy.Warn || slices.Contains(r.Allowed, f.Rule) || f.Rule == notScored {
 			continue
 		}
